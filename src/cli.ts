@@ -11,6 +11,7 @@ Usage:
   cadreboard sample --out DIR [--staff N] [--seed S]
   cadreboard ingest --data DIR [--warehouse FILE]
   cadreboard models --warehouse FILE --as-of DATE --out DIR [--policy FILE] [--horizon-months N]
+                    (--as-of defaults to today's date in China, Asia/Shanghai)
 
 Exit status: 0 success, 1 an input problem that stops the work, 2 a usage error.`;
 
@@ -21,7 +22,8 @@ export type Command =
   | {
       kind: "models";
       warehouse: string;
-      asOf: string;
+      /** Undefined means today: the CLI reads the clock, rules never do. */
+      asOf: string | undefined;
       outDir: string;
       policyPath: string | undefined;
       horizonMonths: number | undefined;
@@ -85,7 +87,7 @@ export function parseCommand(argv: readonly string[]): Command {
       return {
         kind: "models",
         warehouse: required("warehouse"),
-        asOf: isoDate(required("as-of"), "--as-of"),
+        asOf: values["as-of"] === undefined ? undefined : isoDate(values["as-of"], "--as-of"),
         outDir: required("out"),
         policyPath: values.policy,
         horizonMonths: positiveInteger(values["horizon-months"], "--horizon-months"),
@@ -108,6 +110,10 @@ function isoDate(value: string, flag: string): string {
   return value;
 }
 
+/** The bureau's calendar day, whatever zone the machine is set to. */
+export const todayInChina = (now = new Date()): string =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now);
+
 export async function main(argv: readonly string[], out = console.log, err = console.error): Promise<number> {
   try {
     const command = parseCommand(argv);
@@ -128,7 +134,7 @@ export async function main(argv: readonly string[], out = console.log, err = con
       }
       case "models": {
         const { runModels } = await import("./models/index.ts");
-        await runModels({ ...command, log: out });
+        await runModels({ ...command, asOf: command.asOf ?? todayInChina(), log: out });
         return 0;
       }
     }
