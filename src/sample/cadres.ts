@@ -44,7 +44,7 @@ export function generateLeaders(rng: Random, county: County, school: School): Pe
       const age = post === "principal" || post === "party_secretary" ? rng.int(40, 52) : rng.int(35, 48);
       const gender = rng.chance(post === "principal" ? 0.3 : 0.45) ? "F" : "M";
       const birth = day(yearOf(start) - age - 1, rng.int(1, 12), rng.int(1, 28));
-      const person = makePerson(rng, county.nextStaffId(), school, { gender, birth, kind: "leader", employment: "tenured" });
+      const person = makePerson(rng, county, school, { gender, birth, kind: "leader", employment: "tenured" });
       // Some leaders stay 3 consecutive terms or more (ROT-P3 applies to them).
       const leaves = Math.min(person.retirement, addYears(start, TERM_YEARS * rng.pick([1, 2, 2, 3, 3, 4, 5])));
       person.appointments.push(...leaderTerms(school.index, post, start, leaves, start >= day(2010, 1, 1)));

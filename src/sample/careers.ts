@@ -55,7 +55,7 @@ export function generateBaseStaff(rng: Random, county: County, school: School, s
     const oldAge = gender === "M" ? 60 : slot.kind === "service" ? 50 : 55;
     const age0 = Math.min(rng.int(...rng.weighted(initialAgeBands[young ? "young" : "middle"])), oldAge - 2);
     const birth = day(2010 - age0 - 1, rng.int(1, 12), rng.int(1, 28));
-    let person = makePerson(rng, county.nextStaffId(), school, { gender, birth, kind: slot.kind, employment: slot.employment });
+    let person = makePerson(rng, county, school, { gender, birth, kind: slot.kind, employment: slot.employment });
     // Already in post in 2010: attached to the school since some September after starting work.
     let start = september(rng.int(Math.min(yearOf(person.workStart), 2009), 2009));
     for (;;) {
@@ -76,7 +76,7 @@ function successor(rng: Random, county: County, school: School, slot: Slot, star
   const age = experienced ? rng.int(27, 40) : rng.int(21, 25);
   const birth = addMonths(start, -(age * 12 + rng.int(0, 11)));
   const workStart = experienced ? september(yearOf(birth) + rng.int(21, 24)) : start;
-  return makePerson(rng, county.nextStaffId(), school, { gender, birth, kind: slot.kind, employment: slot.employment, workStart });
+  return makePerson(rng, county, school, { gender, birth, kind: slot.kind, employment: slot.employment, workStart });
 }
 
 /**

@@ -3,6 +3,7 @@
  * go. Rotation destinations follow the tiers so that the reverse-flow rule (ROT-NO-REVERSE)
  * normally holds and deliberately fails in one school year.
  */
+import type { IssuedIdNumbers } from "./identity.ts";
 import type { Random } from "./random.ts";
 import type { School } from "./schools.ts";
 
@@ -17,6 +18,7 @@ export interface County {
   ruralOrWeak: number[];
   receiving: number[];
   nextStaffId: () => string;
+  issuedIdNumbers: IssuedIdNumbers;
 }
 
 export function makeCounty(schools: School[]): County {
@@ -29,6 +31,7 @@ export function makeCounty(schools: School[]): County {
     ruralOrWeak: receiving.filter((s) => s.location === "rural" || s.tier === "weak").map((s) => s.index),
     receiving: receiving.map((s) => s.index),
     nextStaffId: () => String(10000001 + counter++),
+    issuedIdNumbers: new Set(),
   };
 }
 

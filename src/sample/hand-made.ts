@@ -34,7 +34,7 @@ export function handMadePerson(rng: Random, county: County, school: School, spec
   const join = parseIso(spec.join);
   const birth = parseIso(spec.birth);
   const teachingStart = spec.teachingStart ? parseIso(spec.teachingStart) : undefined;
-  const person = makePerson(rng, county.nextStaffId(), school, {
+  const person = makePerson(rng, county, school, {
     gender: spec.gender, birth, kind, employment: spec.employment ?? "tenured",
     workStart: teachingStart ?? Math.min(join, addYears(birth, 23)),
     ...(spec.education ? { education: spec.education } : {}),

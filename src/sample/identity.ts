@@ -53,17 +53,43 @@ const areaCodes: readonly (readonly [string, number])[] = [
 
 const pad = (n: number, width: number): string => String(n).padStart(width, "0");
 
+/**
+ * ID numbers issued so far, by their 17-digit body (a 15-digit number counts as its 18-digit
+ * form), so no two people share one: the sequence digits move on to the next free value of the
+ * same parity, as a registry office would issue them.
+ */
+export type IssuedIdNumbers = Set<string>;
+
+function freeSequence(issued: IssuedIdNumbers, area: string, birthDigits: string, first: number): string {
+  for (let step = 0; step < 500; step++) {
+    const sequence = pad((first + step * 2) % 1000, 3);
+    const body = `${area}${birthDigits}${sequence}`;
+    if (!issued.has(body)) {
+      issued.add(body);
+      return sequence;
+    }
+  }
+  throw new Error(`no free ID sequence left for area ${area}, birth date ${birthDigits}`);
+}
+
+const firstSequence = (rng: Random, gender: "M" | "F"): number =>
+  rng.int(0, 49) * 10 + rng.int(0, 4) * 2 + (gender === "M" ? 1 : 0);
+
 /** 18 digits: area (6), birth date (8), sequence (3, last odd = male), check character. */
-export function idNumber18(rng: Random, birth: Day, gender: "M" | "F"): string {
+export function idNumber18(rng: Random, issued: IssuedIdNumbers, birth: Day, gender: "M" | "F"): string {
   const [y, m, d] = civil(birth);
-  const sequence = rng.int(0, 49) * 10 + rng.int(0, 4) * 2 + (gender === "M" ? 1 : 0);
-  const first17 = `${rng.weighted(areaCodes)}${y}${pad(m, 2)}${pad(d, 2)}${pad(sequence, 3)}`;
+  const first = firstSequence(rng, gender);
+  const area = rng.weighted(areaCodes);
+  const birthDigits = `${y}${pad(m, 2)}${pad(d, 2)}`;
+  const first17 = `${area}${birthDigits}${freeSequence(issued, area, birthDigits, first)}`;
   return first17 + idCheckCharacter(first17);
 }
 
 /** Legacy 15 digits: area (6), yymmdd (6), sequence (3, last digit odd = male). */
-export function idNumber15(rng: Random, birth: Day, gender: "M" | "F"): string {
+export function idNumber15(rng: Random, issued: IssuedIdNumbers, birth: Day, gender: "M" | "F"): string {
   const [y, m, d] = civil(birth);
-  const sequence = rng.int(0, 49) * 10 + rng.int(0, 4) * 2 + (gender === "M" ? 1 : 0);
-  return `${rng.weighted(areaCodes)}${pad(y % 100, 2)}${pad(m, 2)}${pad(d, 2)}${pad(sequence, 3)}`;
+  const first = firstSequence(rng, gender);
+  const area = rng.weighted(areaCodes);
+  const sequence = freeSequence(issued, area, `${y}${pad(m, 2)}${pad(d, 2)}`, first);
+  return `${area}${pad(y % 100, 2)}${pad(m, 2)}${pad(d, 2)}${sequence}`;
 }

@@ -4,6 +4,7 @@
  */
 import type { vocabularies } from "../contract.ts";
 import { ageOn, day, yearOf, type Day } from "./dates.ts";
+import type { County } from "./county.ts";
 import { chineseName, idNumber15, idNumber18 } from "./identity.ts";
 import type { Random } from "./random.ts";
 import { retirementDate, trackFor } from "./retirement.ts";
@@ -108,7 +109,8 @@ export interface PersonSpec {
 }
 
 /** Builds a person with plausible education, title and background for their age and school. */
-export function makePerson(rng: Random, staffId: string, school: School, spec: PersonSpec): Person {
+export function makePerson(rng: Random, county: County, school: School, spec: PersonSpec): Person {
+  const staffId = county.nextStaffId();
   const { gender, birth, kind } = spec;
   const workStart = spec.workStart ?? day(yearOf(birth) + rng.int(21, 24), 9, 1);
   const ageNow = ageOn(birth, day(2026, 9, 1));
@@ -124,7 +126,7 @@ export function makePerson(rng: Random, staffId: string, school: School, spec: P
           ["secondary", ageNow > 50 ? 0.08 : 0.01],
         ]));
   const idForm = rng.weighted([["18", 0.955], ["15", yearOf(birth) < 1985 ? 0.02 : 0], ["none", 0.025]] as const);
-  const idNumber = idForm === "18" ? idNumber18(rng, birth, gender) : idForm === "15" ? idNumber15(rng, birth, gender) : "";
+  const idNumber = idForm === "18" ? idNumber18(rng, county.issuedIdNumbers, birth, gender) : idForm === "15" ? idNumber15(rng, county.issuedIdNumbers, birth, gender) : "";
   return {
     staffId,
     name: chineseName(rng, gender),

@@ -25,6 +25,12 @@ describe("sample county against the data contract", () => {
     expect(new Set(sample.staff.map((r) => r.staff_id)).size).toBe(sample.staff.length);
   });
 
+  it("gives no two people the same ID number", () => {
+    const idNumbers = sample.staff.map((r) => r.id_number).filter((id) => id);
+    expect(idNumbers.length).toBeGreaterThan(sample.staff.length * 0.9);
+    expect(new Set(idNumbers).size).toBe(idNumbers.length);
+  });
+
   it("references only existing staff and schools", () => {
     const staff = new Set(sample.staff.map((r) => r.staff_id));
     const schools = new Set(sample.schools.map((r) => r.school_id));

@@ -15,10 +15,11 @@ describe("ID numbers", () => {
 
   it("18-digit numbers carry birth date, gender parity and a valid check character", () => {
     const rng = new Random(3);
+    const issued = new Set<string>();
     for (let i = 0; i < 500; i++) {
       const birth = day(1960 + (i % 40), 1 + (i % 12), 1 + (i % 28));
       const gender = i % 2 ? "M" : "F";
-      const id = idNumber18(rng, birth, gender);
+      const id = idNumber18(rng, issued, birth, gender);
       expect(id).toMatch(/^\d{17}[\dX]$/);
       expect(id.slice(6, 14)).toBe(iso(birth).replaceAll("-", ""));
       expect(Number(id[16]) % 2 === 1).toBe(gender === "M");
@@ -27,9 +28,18 @@ describe("ID numbers", () => {
   });
 
   it("15-digit legacy numbers carry yymmdd and gender parity in the last digit", () => {
-    const id = idNumber15(new Random(1), parseIso("1968-07-09"), "M");
+    const id = idNumber15(new Random(1), new Set(), parseIso("1968-07-09"), "M");
     expect(id).toMatch(/^\d{6}680709\d{3}$/);
     expect(Number(id[14]) % 2).toBe(1);
+  });
+
+  it("never issues the same number twice, even for people born the same day in the same area", () => {
+    const rng = new Random(5);
+    const issued = new Set<string>();
+    const birth = parseIso("1980-05-05");
+    const ids = Array.from({ length: 600 }, (_, i) => idNumber18(rng, issued, birth, i % 2 ? "M" : "F"));
+    expect(new Set(ids).size).toBe(600);
+    for (const [i, id] of ids.entries()) expect(Number(id[16]) % 2 === 1).toBe(i % 2 === 1);
   });
 });
 

@@ -1,0 +1,89 @@
+/**
+ * One cell on its own, generated from the contract's column metadata: how its text becomes a
+ * typed value (through the macros of sql-macros.ts) and which problems reject the row.
+ */
+import { vocabularies, type ColumnSpec, type FileSpec, type VocabularyName } from "../src/contract.ts";
+import type { Check } from "./row-rules.ts";
+import { vocabularyMacroName } from "./sql-macros.ts";
+import { columnLabel, sqlString } from "./sql-text.ts";
+
+const n = (column: ColumnSpec) => `"n_${column.name}"`;
+/** The ID number's problem, computed once per row in its own column: the check is costly. */
+const idProblem = (column: ColumnSpec) => `"p_${column.name}"`;
+
+/** SQL columns computed before typing (validate.ts puts them in a CTE of their own). */
+export function precheckedColumns(column: ColumnSpec): string[] {
+  return column.type === "id_number" ? [`cb_id_problem(cb_id_clean(${n(column)})) as ${idProblem(column)}`] : [];
+}
+const t = (column: ColumnSpec) => `"t_${column.name}"`;
+
+/** SQL: the typed value of a column from its normalised text (null when it cannot be read). */
+export function typedExpression(column: ColumnSpec): string {
+  const text = n(column);
+  switch (column.type) {
+    case "text":
+      return text;
+    case "integer":
+      return `cb_integer(${text})`;
+    case "number":
+      return `cb_number(${text})`;
+    case "date":
+      return `cb_date(${text})`;
+    case "boolean":
+      return `case ${vocabularyMacroName("boolean")}(${text}) when 'true' then true when 'false' then false end`;
+    case "code":
+      return `${vocabularyMacroName(vocabularyOf(column))}(${text})`;
+    case "id_number":
+      return `case when ${idProblem(column)} is null then cb_id_clean(${text}) end`;
+  }
+}
+
+function vocabularyOf(column: ColumnSpec): VocabularyName {
+  if (!column.vocabulary) throw new Error(`contract column ${column.name} is a code without a vocabulary`);
+  return column.vocabulary;
+}
+
+/** The labels a clerk may type, first label of each code, for the reason text. */
+const choices = (name: VocabularyName): string =>
+  Object.values(vocabularies[name]).map((labels) => labels[0]).join("、");
+
+function unreadableReason(column: ColumnSpec): string {
+  const label = columnLabel(column);
+  const text = n(column);
+  switch (column.type) {
+    case "date":
+      return `case when cb_date_form_ok(${text}) then ${sqlString(`「${label}」不是真实存在的日期：`)} || ${text}
+        else ${sqlString(`「${label}」无法识别为日期：`)} || ${text} || ${sqlString("（可写作 2019-09-01、2019/9/1、2019.09、2019年9月1日、201909）")} end`;
+    case "integer":
+      return `${sqlString(`「${label}」应为整数：`)} || ${text}`;
+    case "number":
+      return `${sqlString(`「${label}」应为数字：`)} || ${text}`;
+    case "boolean":
+      return `${sqlString(`「${label}」应为 是 或 否（也可写 Y/N、true/false、1/0）：`)} || ${text}`;
+    case "code":
+      return `${sqlString(`「${label}」的值「`)} || ${text} || ${sqlString(`」不在可选范围内（可选：${choices(vocabularyOf(column))}）`)}`;
+    case "id_number":
+      return idProblem(column);
+    case "text":
+      return "null";
+  }
+}
+
+/** Checks of each cell, in the file's column order: empty where required, unreadable, negative. */
+export function cellChecks(spec: FileSpec): Check[] {
+  const checks: Check[] = [];
+  for (const column of spec.columns) {
+    const label = columnLabel(column);
+    if (!column.nullable) {
+      checks.push({ column: column.name, fails: `${n(column)} is null`, reason: sqlString(`「${label}」不能为空`) });
+    }
+    if (column.type !== "text") {
+      checks.push({ column: column.name, fails: `${n(column)} is not null and ${t(column)} is null`, reason: unreadableReason(column) });
+    }
+    // Every count, score, quota, multiplier and amount in the contract is at least 0.
+    if (column.type === "integer" || column.type === "number") {
+      checks.push({ column: column.name, fails: `${t(column)} < 0`, reason: `${sqlString(`「${label}」不能为负数：`)} || ${n(column)}` });
+    }
+  }
+  return checks;
+}

@@ -1,0 +1,48 @@
+/**
+ * What a load tells: the per-file counts (read = loaded + rejected) as log lines and as the
+ * bookkeeping tables load_files and load_info in the warehouse.
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { FileCounts } from "./validate.ts";
+
+export interface FileReport extends FileCounts {
+  file: string;
+  path: string;
+  format: "csv" | "xlsx";
+  encoding: string;
+  headerRow: number;
+}
+
+export interface IngestReport {
+  warehouse: string;
+  files: Omit<FileReport, "headerRow">[];
+}
+
+/** e.g. `staff.csv: read 3000, loaded 2998, rejected 2（读取 3000 行，导入 2998 行，拒收 2 行）` */
+export const fileLine = (file: FileReport): string =>
+  `${file.file}: read ${file.rowsRead}, loaded ${file.rowsLoaded}, rejected ${file.rowsRejected}` +
+  `（读取 ${file.rowsRead} 行，导入 ${file.rowsLoaded} 行，拒收 ${file.rowsRejected} 行）`;
+
+export async function recordLoad(
+  connection: DuckDBConnection,
+  files: readonly FileReport[],
+  info: { loadedAt: Date; dataDir: string; version: string },
+): Promise<void> {
+  for (const file of files) {
+    if (file.rowsRead !== file.rowsLoaded + file.rowsRejected) {
+      throw new Error(`${file.file}: read ${file.rowsRead} ≠ loaded ${file.rowsLoaded} + rejected ${file.rowsRejected}`);
+    }
+    await connection.run(
+      `insert into load_files values ($file, $path, $format, $encoding, $header_row, $read, $loaded, $rejected)`,
+      {
+        file: file.file, path: file.path, format: file.format, encoding: file.encoding, header_row: file.headerRow,
+        read: file.rowsRead, loaded: file.rowsLoaded, rejected: file.rowsRejected,
+      },
+    );
+  }
+  await connection.run(`insert into load_info values (cast($loaded_at as timestamp), $data_dir, $version)`, {
+    loaded_at: info.loadedAt.toISOString().replace("T", " ").replace("Z", ""),
+    data_dir: info.dataDir,
+    version: info.version,
+  });
+}

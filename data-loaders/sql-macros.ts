@@ -1,0 +1,120 @@
+/**
+ * The value rules of the data contract as DuckDB macros: normalising a cell, reading dates,
+ * numbers, ID numbers and coded values. Ingest runs them set-based over whole files, and the unit
+ * tests call the same macros through an in-memory DuckDB, so each rule has one implementation.
+ * Every macro takes text already passed through cb_norm (null = empty cell) and returns null when
+ * the text cannot be read, so "given but null after typing" means "reject".
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { vocabularies, type VocabularyName } from "../src/contract.ts";
+import { sqlString } from "./sql-text.ts";
+
+/** Full-width ASCII (U+FF01–FF5E), the ideographic space and no-break space → plain ASCII: what
+ * NFKC does to the characters a Chinese keyboard or WPS puts into numbers, codes and dates. */
+const fullWidth = Array.from({ length: 0x5e }, (_, i) => String.fromCodePoint(0xff01 + i)).join("") + "\u3000\u00a0";
+const halfWidth = Array.from({ length: 0x5e }, (_, i) => String.fromCodePoint(0x21 + i)).join("") + "  ";
+
+/** Separated date forms: 2019-09-01, 2019/9/1, 2019.09, 2019年9月, 2019年9月1日, optional time. */
+const separatedDate =
+  "^(\\d{4})\\s*(?:[-/.]|年)\\s*(\\d{1,2})\\s*(?:(?:[-/.]|月)\\s*(\\d{1,2})\\s*日?|月)?(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?$";
+
+/** GB 11643 / ISO 7064 MOD 11-2: weights of the first 17 digits, and the check character by sum % 11. */
+export const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
+export const ID_CHECK_CHARACTERS = "10X98765432";
+
+// ascii() - 48 rather than a cast: DuckDB may evaluate both sides of a guard, and a cast of a
+// short or malformed number would then throw instead of yielding an unused value.
+const idWeightedSum = ID_WEIGHTS.map((weight, i) => `(ascii(substr(s, ${i + 1}, 1)) - 48) * ${weight}`).join(" + ");
+
+/** Canonical code → lower-cased, width-normalised label keys, both the Chinese labels and the code itself. */
+export function vocabularyKeys(name: VocabularyName): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const [code, labels] of Object.entries(vocabularies[name])) {
+    for (const label of [code, ...labels]) {
+      const key = label.normalize("NFKC").trim().toLowerCase();
+      const existing = keys.get(key);
+      if (existing !== undefined && existing !== code) {
+        throw new Error(`vocabulary ${name}: label "${label}" names both ${existing} and ${code}`);
+      }
+      keys.set(key, code);
+    }
+  }
+  return keys;
+}
+
+export const vocabularyMacroName = (name: VocabularyName): string => `cb_vocab_${name}`;
+
+function vocabularyMacro(name: VocabularyName): string {
+  const branches = [...vocabularyKeys(name)].map(([key, code]) => `when ${sqlString(key)} then ${sqlString(code)}`);
+  return `create or replace temp macro ${vocabularyMacroName(name)}(s) as case lower(s) ${branches.join(" ")} end`;
+}
+
+export const macroDdl = (): string[] => [
+  // Cell text → trimmed, full-width-normalised text; empty → null. translate() and a
+  // regex trim are slow over millions of cells, so only cells that need them take that path.
+  `create or replace temp macro cb_norm(s) as
+     nullif(case when regexp_matches(s, '^\\s|\\s$|[\\x{3000}\\x{FF01}-\\x{FF5E}\\x{00A0}]')
+       then regexp_replace(translate(s, ${sqlString(fullWidth)}, ${sqlString(halfWidth)}), '^\\s+|\\s+$', '', 'g')
+       else s end, '')`,
+  // Years before 1900 are typos, not HR records.
+  `create or replace temp macro cb_iso_date(y, m, d) as
+     case when y >= '1900' then try_cast(y || '-' || lpad(m, 2, '0') || '-' || lpad(d, 2, '0') as date) end`,
+  // Excel's 1900 date system counts a 29 February 1900 that never was: serial 60 is that phantom
+  // day, serials from 61 on are one day "late", so they count from 1899-12-30.
+  `create or replace temp macro cb_excel_serial(n) as
+     case when n >= 1 and n < 60 then date '1899-12-31' + cast(n as integer)
+          when n > 60 then date '1899-12-30' + cast(n as integer) end`,
+  `create or replace temp macro cb_date_parts(s) as regexp_extract(s, ${sqlString(separatedDate)}, ['y', 'm', 'd'])`,
+  `create or replace temp macro cb_date_from_parts(p) as
+     case when p['y'] <> '' then cb_iso_date(p['y'], p['m'], coalesce(nullif(p['d'], ''), '1')) end`,
+  // A bare 19xx/20xx is a year someone typed, not a serial day in 1905, and 2019.09 is a month.
+  `create or replace temp macro cb_is_serial(s) as
+     regexp_full_match(s, '\\d{1,5}(\\.\\d+)?') and not regexp_full_match(s, '(19|20)\\d\\d')
+     and not regexp_matches(s, ${sqlString(separatedDate)})`,
+  `create or replace temp macro cb_date_form_ok(s) as
+     regexp_full_match(s, '\\d{6}|\\d{8}') or cb_is_serial(s) or regexp_matches(s, ${sqlString(separatedDate)})`,
+  `create or replace temp macro cb_date(s) as
+     case when s is null then null
+          -- ISO dates are most cells of most files: the shortest path.
+          when regexp_full_match(s, '\\d{4}-\\d{2}-\\d{2}') then case when s >= '1900' then try_cast(s as date) end
+          when regexp_full_match(s, '\\d{8}') then cb_iso_date(substr(s, 1, 4), substr(s, 5, 2), substr(s, 7, 2))
+          when regexp_full_match(s, '\\d{6}') then cb_iso_date(substr(s, 1, 4), substr(s, 5, 2), '1')
+          when cb_is_serial(s) then cb_excel_serial(floor(cast(s as double)))
+          else cb_date_from_parts(cb_date_parts(s)) end`,
+  // 出生年月 1988.11 says nothing about the day: comparisons with an ID number stop at the month.
+  `create or replace temp macro cb_date_has_day(s) as
+     not (regexp_full_match(s, '\\d{6}') or (regexp_matches(s, ${sqlString(separatedDate)}) and cb_date_parts(s)['d'] = ''))`,
+  `create or replace temp macro cb_integer(s) as
+     case when regexp_full_match(s, '[+-]?\\d+') then try_cast(s as integer)
+          when regexp_full_match(s, '[+-]?\\d+\\.0+') then try_cast(split_part(s, '.', 1) as integer) end`,
+  `create or replace temp macro cb_number(s) as
+     case when regexp_full_match(s, '[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?') then try_cast(s as double) end`,
+  // A number as a clerk writes it in a message: 890, not 890.0.
+  `create or replace temp macro cb_number_text(x) as
+     case when x = round(x) and abs(x) < 1e15 then cast(cast(x as bigint) as varchar) else cast(x as varchar) end`,
+  `create or replace temp macro cb_id_clean(s) as upper(s)`,
+  `create or replace temp macro cb_id_shape_ok(s) as regexp_full_match(s, '\\d{17}[0-9X]|\\d{15}')`,
+  `create or replace temp macro cb_id_expected_check(s) as substr(${sqlString(ID_CHECK_CHARACTERS)}, (${idWeightedSum}) % 11 + 1, 1)`,
+  `create or replace temp macro cb_id_birth_digits(s) as
+     case length(s) when 18 then substr(s, 7, 8) when 15 then '19' || substr(s, 7, 6) end`,
+  `create or replace temp macro cb_id_birth(s) as
+     case when cb_id_shape_ok(s) then cb_iso_date(substr(cb_id_birth_digits(s), 1, 4), substr(cb_id_birth_digits(s), 5, 2), substr(cb_id_birth_digits(s), 7, 2)) end`,
+  // The order digit (17th of 18, last of 15) is odd for men.
+  `create or replace temp macro cb_id_gender(s) as
+     case when cb_id_shape_ok(s) then
+       case when (ascii(substr(s, case when length(s) = 18 then 17 else 15 end, 1)) - 48) % 2 = 1 then 'M' else 'F' end end`,
+  `create or replace temp macro cb_id_problem(s) as
+     case when s is null then null
+          when not cb_id_shape_ok(s) then
+            case when regexp_matches(s, '[0-9]E\\+?[0-9]') then '身份证号被存成了数字（科学计数法），后几位已丢失：请把该列设为文本格式后重新导出'
+                 else '身份证号应为18位（最后一位可为X）或15位数字' end
+          when length(s) = 18 and cb_id_expected_check(s) <> substr(s, 18, 1) then
+            '身份证号校验位错误：应为' || cb_id_expected_check(s) || '，实为' || substr(s, 18, 1)
+          when cb_id_birth(s) is null then '身份证号中的出生日期不存在：' || cb_id_birth_digits(s) end`,
+  ...(Object.keys(vocabularies) as VocabularyName[]).map(vocabularyMacro),
+];
+
+/** Defines the macros on a connection (temporary: they never land in the warehouse file). */
+export async function installMacros(connection: DuckDBConnection): Promise<void> {
+  for (const ddl of macroDdl()) await connection.run(ddl);
+}

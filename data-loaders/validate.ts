@@ -1,0 +1,154 @@
+/**
+ * Step two of a load, all set-based in DuckDB: the text table of a file → a work table with each
+ * cell as given (g_), normalised (n_) and typed (t_), plus the first problem of each row; then
+ * duplicate keys; then the clean rows into raw_<file> and the others into raw_rejects, exactly
+ * once each. SQL text is generated only from the contract metadata and the rules of row-rules.ts.
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { FileSpec } from "../src/contract.ts";
+import { queryRows } from "../src/warehouse/duckdb.ts";
+import { rawTableName } from "../src/warehouse/schema.ts";
+import { cellChecks, precheckedColumns, typedExpression } from "./cell-checks.ts";
+import type { SourceFile } from "./find-files.ts";
+import { derivedColumns, keys, loadedValues, references, rowRules, type Check } from "./row-rules.ts";
+import { columnLabel, sqlName, sqlString } from "./sql-text.ts";
+import { cellColumn, OVERFLOW_COLUMN, type TextTable } from "./text-table.ts";
+
+export interface FileCounts {
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+}
+
+const workTable = (spec: FileSpec): string => `work_${spec.name}`;
+
+const problemStruct = (column: string | null, value: string, reason: string): string =>
+  `{'column': cast(${column === null ? "null" : sqlString(column)} as varchar), 'value': cast(${value} as varchar), 'reason': cast(${reason} as varchar)}`;
+
+function referenceChecks(spec: FileSpec): Check[] {
+  return (references[spec.name] ?? []).map(({ column, table }) => {
+    const label = columnLabel(spec.columns.find((c) => c.name === column)!);
+    const [key, fileLabel] = table === "raw_staff" ? ["staff_id", "教职工表"] : ["school_id", "学校表"];
+    return {
+      column,
+      fails: `"t_${column}" is not null and "t_${column}" not in (select "${key}" from ${table})`,
+      reason: `${sqlString(`${label} `)} || "t_${column}" || ${sqlString(` 在${fileLabel}中不存在`)}`,
+    };
+  });
+}
+
+/** The CREATE TABLE … AS that types every cell and finds each row's first problem. */
+export function workTableSql(spec: FileSpec, text: TextTable, source: SourceFile): string {
+  const given = spec.columns.map((column) => {
+    const index = text.mapping.columns.get(column.name);
+    return `${index === undefined ? "cast(null as varchar)" : cellColumn(index)} as "g_${column.name}"`;
+  });
+  const allCells = [...Array.from({ length: text.width }, (_, i) => cellColumn(i)), OVERFLOW_COLUMN];
+  const normed = spec.columns.map((column) => `cb_norm("g_${column.name}") as "n_${column.name}"`);
+  const prechecked = spec.columns.flatMap(precheckedColumns);
+  const typed = spec.columns.map((column) => `${typedExpression(column)} as "t_${column.name}"`);
+  const derived = Object.entries(derivedColumns[spec.name] ?? {}).map(([name, sql]) => `${sql} as ${sqlName(name)}`);
+  const checks: Check[] = [
+    ...(source.format === "csv"
+      ? [{
+          column: null,
+          fails: `cb_norm(g_overflow) is not null`,
+          reason: `'这一行的单元格比表头多（多出：' || g_overflow || '），可能是某个值里有没加引号的逗号'`,
+          value: "g_overflow",
+        }]
+      : []),
+    ...cellChecks(spec),
+    ...rowRules[spec.name],
+    ...referenceChecks(spec),
+  ];
+  // The work table keeps only what later steps read: materialising every g_/n_ column of a
+  // million-row file costs more than computing them.
+  const kept = [
+    "row_number",
+    ...spec.columns.map((column) => `"t_${column.name}"`),
+    ...Object.keys(derivedColumns[spec.name] ?? {}).map(sqlName),
+    ...[...new Set((keys[spec.name] ?? []).map((key) => key[0]!))].map((name) => `"g_${name}"`),
+  ];
+  const branches = checks.map(
+    (check) => `when ${check.fails} then ${problemStruct(check.column, check.value ?? (check.column ? `"g_${check.column}"` : "null"), check.reason)}`,
+  );
+  return `create or replace temp table ${workTable(spec)} as
+    with given as (
+      select ${text.rowNumberSql} as row_number, ${given.join(", ")}, ${OVERFLOW_COLUMN} as g_overflow,
+        cb_norm(concat(${allCells.join(", ")})) is null as is_blank
+      from ${text.table}
+    ),
+    normed as (select *, ${normed.join(", ")} from given where not is_blank),
+    prechecked as (select *${prechecked.map((p) => `, ${p}`).join("")} from normed),
+    typed as (select *, ${typed.join(", ")} from prechecked),
+    derived as (select *${derived.map((d) => `, ${d}`).join("")} from typed)
+    select ${kept.join(", ")}, case ${branches.join("\n      ")} end as problem from derived`;
+}
+
+/** Marks later rows repeating a key of an earlier, not yet rejected row. */
+function duplicateKeySql(spec: FileSpec, key: readonly string[]): string {
+  const columns = key.map((name) => spec.columns.find((column) => column.name === name)!);
+  const t = (name: string) => `"t_${name}"`;
+  const described = columns
+    .map((column) => `${sqlString(`${columnLabel(column)} `)} || cast(work.${t(column.name)} as varchar)`)
+    .join(` || '、' || `);
+  const problem = problemStruct(key[0]!, `work."g_${key[0]}"`, `'与第 ' || cast(dup.first_row as varchar) || ' 行重复：' || ${described}`);
+  return `update ${workTable(spec)} as work set problem = ${problem}
+    from (
+      select row_number, first_value(row_number) over keyed as first_row, row_number() over keyed as nth
+      from ${workTable(spec)}
+      where problem is null and ${key.map((name) => `${t(name)} is not null`).join(" and ")}
+      window keyed as (partition by ${key.map(t).join(", ")} order by row_number)
+    ) as dup
+    where work.row_number = dup.row_number and dup.nth > 1`;
+}
+
+export async function validateAndLoad(
+  connection: DuckDBConnection,
+  source: SourceFile,
+  text: TextTable,
+  today: string,
+): Promise<FileCounts> {
+  const { spec, fileName } = source;
+  const work = workTable(spec);
+  const sql = workTableSql(spec, text, source);
+  // DuckDB refuses a parameter the statement does not use, and only some rules look at today.
+  await connection.run(sql, sql.includes("$today") ? { today } : undefined);
+  for (const key of keys[spec.name] ?? []) await connection.run(duplicateKeySql(spec, key));
+
+  const loaded = spec.columns.map((column) => `${loadedValues[spec.name]?.[column.name] ?? `"t_${column.name}"`}`);
+  await connection.run(
+    `insert into ${rawTableName(spec)} (${[...spec.columns.map((column) => sqlName(column.name)), '"row_number"'].join(", ")})
+     select ${[...loaded, "row_number"].join(", ")} from ${work} where problem is null`, // file order: insertion order is kept
+  );
+  await connection.run(
+    `insert into raw_rejects select $file, row_number, problem['column'], problem['value'], problem['reason']
+     from ${work} where problem is not null order by row_number`,
+    { file: fileName },
+  );
+  await keepExtraCells(connection, text, fileName);
+
+  const [counts] = await queryRows(
+    connection,
+    `select count(*) as read, count(*) filter (where problem is null) as loaded from ${work}`,
+  );
+  await connection.run(`drop table ${work}`);
+  await connection.run(`drop table ${text.table}`);
+  const rowsRead = Number(counts!.read);
+  const rowsLoaded = Number(counts!.loaded);
+  return { rowsRead, rowsLoaded, rowsRejected: rowsRead - rowsLoaded };
+}
+
+/** Cells under headers the contract does not know (and, in a workbook, beyond the header). */
+async function keepExtraCells(connection: DuckDBConnection, text: TextTable, fileName: string): Promise<void> {
+  const extras = text.mapping.extras.map(({ index, header }) => ({ cell: cellColumn(index), header }));
+  // A CSV row longer than its header is rejected instead (see workTableSql): its cells may be shifted.
+  if (text.encoding === "xlsx") extras.push({ cell: OVERFLOW_COLUMN, header: "（表头以外的单元格）" });
+  for (const { cell, header } of extras) {
+    await connection.run(
+      `insert into raw_extra_cells select $file, ${text.rowNumberSql}, $header, ${cell}
+       from ${text.table} where cb_norm(${cell}) is not null order by 2`,
+      { file: fileName, header },
+    );
+  }
+}

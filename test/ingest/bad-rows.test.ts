@@ -1,0 +1,156 @@
+/**
+ * Rows of every bad kind, loaded through the CLI: each lands in raw_rejects exactly once with its
+ * spreadsheet row, first failing column, the value as given and a Chinese reason; good rows beside
+ * them load; per file read = loaded + rejected.
+ */
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { idNumber, maleId, queryWarehouse, runIngest, tempDir, validFiles, writeFolder, type CliResult } from "./fixtures.ts";
+
+interface Reject {
+  row: readonly (string | number)[];
+  column: string;
+  value: string | null;
+  reason: string | RegExp;
+}
+type Line = readonly (string | number)[] | Reject;
+const isReject = (line: Line): line is Reject => !Array.isArray(line);
+
+const otherMaleId = idNumber("33010219800506003"); // born 1980-05-06, male
+const wrongCheck = maleId.slice(0, 17) + (maleId[17] === "1" ? "2" : "1");
+
+/** Per file: the baseline rows, then good and bad rows; a bad one says what raw_rejects must hold. */
+const lines: Record<string, Line[]> = {
+  schools: [
+    { row: ["S1", "重名学校", "", "小学", "城区", "一般", 10], column: "school_id", value: "S1", reason: "与第 2 行重复：学校代码 S1" },
+    { row: ["S3", "某大学", "", "大学", "城区", "一般", 10], column: "level", value: "大学", reason: /^「学段」的值「大学」不在可选范围内（可选：小学、初中/ },
+    { row: ["S4", "四小", "", "小学", "城区", "一般", -5], column: "staff_quota", value: "-5", reason: "「核定编制」不能为负数：-5" },
+    { row: ["", "无码学校", "", "小学", "城区", "一般", 10], column: "school_id", value: null, reason: "「学校代码」不能为空" },
+    { row: ["S5", "五小", "", "小学", "城区", "一般", "12.5"], column: "staff_quota", value: "12.5", reason: "「核定编制」应为整数：12.5" },
+  ],
+  staff: [
+    ["T20", "王\n五", "", "男", "1990-01-01", "本科", "二级", "", "2012-09-01", "", "", "", "临聘"], // quoted newline: one record, one row
+    { row: ["T3", "错号", wrongCheck, "男", "", "本科", "一级", "", "2002-09-01", "", "", "", "在编"], column: "id_number", value: wrongCheck, reason: `身份证号校验位错误：应为${maleId[17]}，实为${wrongCheck[17]}` },
+    { row: ["T4", "性别错", otherMaleId, "女", "", "本科", "一级", "", "2002-09-01", "", "", "", "在编"], column: "gender", value: "女", reason: "性别与身份证号不符：身份证号显示为男，表中填写为女" },
+    { row: ["T5", "生日错", otherMaleId, "", "1980-05-07", "本科", "一级", "", "2002-09-01", "", "", "", "在编"], column: "birth_date", value: "1980-05-07", reason: "出生日期与身份证号不符：身份证号显示为 1980-05-06，表中填写为 1980-05-07" },
+    { row: ["T6", "缺性别", "", "", "1980-01-01", "本科", "一级", "", "2002-09-01", "", "", "", "在编"], column: "gender", value: null, reason: "没有身份证号时「性别」必填" },
+    { row: ["T7", "未来人", "", "男", "2999-01-01", "本科", "一级", "", "2020-09-01", "", "", "", "在编"], column: "birth_date", value: "2999-01-01", reason: "出生日期晚于今天：2999-01-01" },
+    { row: ["T1", "重号", "", "男", "1980-01-01", "本科", "一级", "", "2002-09-01", "", "", "", "在编"], column: "staff_id", value: "T1", reason: "与第 2 行重复：工号 T1" },
+    { row: ["T8", "闰日", "", "男", "2019-02-29", "本科", "一级", "", "2002-09-01", "", "", "", "在编"], column: "birth_date", value: "2019-02-29", reason: "「出生日期」不是真实存在的日期：2019-02-29" },
+    ["T9", "老号", "110105491231001", "男", "1949.12", "中专", "高级", "", "1968-09-01", "", "", "", "在编"], // 15 digits, month-only 出生年月 agrees
+    ["T10", "小写x", "11010519491231002x", "", "", "大专", "高级", "", "1968-09-01", "", "", "", "在编"],
+    { row: ["T11", "学历错", "", "女", "1990-01-01", "大学", "一级", "", "2012-09-01", "", "", "", "在编"], column: "education", value: "大学", reason: /^「最高学历」的值「大学」不在可选范围内/ },
+    { row: ["T12", "早工作", "", "女", "1990-01-01", "本科", "一级", "", "1989-09-01", "", "", "", "在编"], column: "work_start", value: "1989-09-01", reason: "参加工作时间（1989-09-01）早于出生日期（1990-01-01）" },
+  ],
+  appointments: [
+    { row: ["T404", "S1", "专任教师", "", "2010-09-01", "", "", "", "", ""], column: "staff_id", value: "T404", reason: "工号 T404 在教职工表中不存在" },
+    { row: ["T1", "S9", "专任教师", "", "2010-09-01", "", "", "", "", ""], column: "school_id", value: "S9", reason: "学校代码 S9 在学校表中不存在" },
+    { row: ["T1", "S1", "专任教师", "", "2010-09-01", "2010-08-31", "", "", "", ""], column: "end_date", value: "2010-08-31", reason: "免职时间（2010-08-31）早于任职时间（2010-09-01）" },
+    { row: ["T3", "S1", "专任教师", "", "2010-09-01", "", "", "", "", ""], column: "staff_id", value: "T3", reason: "工号 T3 在教职工表中不存在" },
+    { row: ["T1", "S1", "专任教师", "", "2010-09-01", "", "落聘", 2020, "", ""], column: "post", value: "专任教师", reason: "聘任方式为「落聘」时岗位应为待岗，表中为「专任教师」" },
+    ["T1", "S1", "待岗", "", "2020-09-01", "", "落聘", 2020, "", ""],
+  ],
+  appraisals: [
+    { row: ["T1", 2021, "优秀", "", "", "", "", "", 30, 31, "", "", "", "", "", ""], column: "votes_cast", value: "31", reason: "实到人数 31 多于应到人数 30" },
+    { row: ["T1", 2022, "优秀", "", "", "", "", "", 30, 28, 20, 9, "", "", "", ""], column: "votes_excellent", value: "20", reason: "优秀、称职、基本称职、不称职票数之和 29 多于实到人数 28" },
+    { row: ["T1", 2023, "优秀", 1001, "", "", "", "", "", "", "", "", "", "", "", ""], column: "score", value: "1001", reason: "考核总分应在 0–1000 之间：1001" },
+    { row: ["T1", 2024, "优秀", 900, 51, 44, 535, 270, "", "", "", "", "", "", "", ""], column: "attitude", value: "51", reason: "「职业态度」超过满分 50：51" },
+    { row: ["T1", 2019, "优秀", 900, 45, 45, 540, 260, "", "", "", "", "", "", "", ""], column: "score", value: "900", reason: "四项分数之和 890 与考核总分 900 不符" },
+    { row: ["T1", 2020, "合格", "", "", "", "", "", "", "", "", "", "", "", "", ""], column: "staff_id", value: "T1", reason: "与第 2 行重复：工号 T1、考核年度 2020" },
+    { row: ["T2", 2018, "良好", "", "", "", "", "", "", "", "", "", "", "", "", ""], column: "grade", value: "良好", reason: /^「考核等次」的值「良好」不在可选范围内/ },
+    ["T2", 2017, "合格", 800, 40, 40, 480, 240, "", "", "", "", "", "", "", ""],
+  ],
+  rotations: [
+    { row: ["T1", "S1", "S1", "2016-09-01", "", "校际交流", "是"], column: "to_school_id", value: "S1", reason: "交流学校与原学校相同（S1），但交流形式不是校内轮岗" },
+    { row: ["T1", "S1", "S2", "2016-09-01", "", "校内轮岗", "否"], column: "to_school_id", value: "S2", reason: "校内轮岗的交流学校应与原学校相同：原学校 S1，交流学校 S2" },
+    ["T1", "S1", "S1", "2017-09-01", "", "校内轮岗", "否"],
+    { row: ["T1", "S1", "S2", "2018-09-01", "", "支教", "也许"], column: "relation_moved", value: "也许", reason: "「人事关系随迁」应为 是 或 否（也可写 Y/N、true/false、1/0）：也许" },
+    { row: ["T1", "S1", "S9", "2018-09-01", "", "支教", "否"], column: "to_school_id", value: "S9", reason: "交流学校代码 S9 在学校表中不存在" },
+  ],
+  exemptions: [
+    ["T2", "哺乳期", "2020-01-01", "2020-12-31"],
+    ["T2", "特色课程领衔", "2020-09-01", "2023-09-01"], // exactly 3 years: allowed (ROT-EXEMPT)
+    { row: ["T2", "重大课题", "2020-09-01", "2023-09-02"], column: "end_date", value: "2023-09-02", reason: "特色课程领衔、重大课题暂缓交流最长 3 年，本条从 2020-09-01 到 2023-09-02" },
+    ["T2", "重病", "2020-09-01", "2025-09-01"], // illness has no maximum
+    { row: ["T2", "孕期", "2020-09-01", "2020-08-01"], column: "end_date", value: "2020-08-01", reason: "终止日期（2020-08-01）早于起始日期（2020-09-01）" },
+    { row: ["T1", "重病", "2020年9月", "2020/13/1"], column: "end_date", value: "2020/13/1", reason: "「终止日期」不是真实存在的日期：2020/13/1" },
+  ],
+};
+
+const files: Record<string, (readonly (string | number)[])[]> = {
+  ...validFiles(),
+  exemptions: [["staff_id", "reason", "start_date", "end_date"]],
+};
+const expected: { file: string; row_number: number; column: string; value: string | null; reason: string | RegExp }[] = [];
+for (const [name, extra] of Object.entries(lines)) {
+  const rows = files[name]!;
+  for (const line of extra) {
+    rows.push(isReject(line) ? [...line.row] : [...line]);
+    if (isReject(line)) expected.push({ file: `${name}.csv`, row_number: rows.length, column: line.column, value: line.value, reason: line.reason });
+  }
+}
+
+let result: CliResult;
+let warehouse: string;
+let rejects: Record<string, unknown>[];
+beforeAll(async () => {
+  warehouse = join(tempDir("bad-rows"), "w.duckdb");
+  result = runIngest(writeFolder(files), warehouse);
+  rejects = await queryWarehouse(warehouse, `select * from raw_rejects order by file, row_number`);
+});
+
+describe("bad rows through the CLI", () => {
+  it("exits 0: rejected rows are reported, not fatal", () => {
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  });
+
+  it.each(expected.map((reject) => [reject.file, reject.row_number, reject.column, reject]))(
+    "%s row %i is rejected on %s",
+    (file, row, column, reject) => {
+      const found = rejects.filter((r) => r.file === file && r.row_number === row);
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatchObject({ column, value: reject.value });
+      if (typeof reject.reason === "string") expect(found[0]!.reason).toBe(reject.reason);
+      else expect(found[0]!.reason).toMatch(reject.reason);
+    },
+  );
+
+  it("rejects nothing else: every reject is one of the expected rows, each exactly once", () => {
+    expect(rejects.map((r) => `${r.file}:${r.row_number}`)).toEqual(
+      [...expected].sort((a, b) => a.file.localeCompare(b.file) || a.row_number - b.row_number).map((r) => `${r.file}:${r.row_number}`),
+    );
+  });
+
+  it("read = loaded + rejected per file, in load_files and on stdout", async () => {
+    const loadFiles = await queryWarehouse(
+      warehouse,
+      `select file, rows_read::integer as rows_read, rows_loaded::integer as rows_loaded, rows_rejected::integer as rows_rejected from load_files`,
+    );
+    for (const [name, rows] of Object.entries(files)) {
+      const file = `${name}.csv`;
+      const read = rows.length - 1;
+      const rejected = expected.filter((reject) => reject.file === file).length;
+      expect(loadFiles.find((f) => f.file === file)).toMatchObject({ rows_read: read, rows_loaded: read - rejected, rows_rejected: rejected });
+      expect(result.stdout).toContain(`${file}: read ${read}, loaded ${read - rejected}, rejected ${rejected}`);
+      const [{ n }] = (await queryWarehouse(warehouse, `select count(*)::integer as n from raw_${name}`)) as [{ n: number }];
+      expect(n).toBe(read - rejected);
+    }
+  });
+
+  it("good rows load typed, with birth date and gender taken from the ID number", async () => {
+    const staff = await queryWarehouse(
+      warehouse,
+      `select staff_id, name, id_number, gender, cast(birth_date as varchar) as birth_date, cast(teaching_start as varchar) as teaching_start, row_number
+       from raw_staff where staff_id in ('T1', 'T9', 'T10', 'T20') order by row_number`,
+    );
+    expect(staff).toEqual([
+      { staff_id: "T1", name: "张三", id_number: maleId, gender: "M", birth_date: "1980-05-06", teaching_start: "2002-09-01", row_number: 2 },
+      { staff_id: "T20", name: "王\n五", id_number: null, gender: "M", birth_date: "1990-01-01", teaching_start: "2012-09-01", row_number: 4 },
+      { staff_id: "T9", name: "老号", id_number: "110105491231001", gender: "M", birth_date: "1949-12-31", teaching_start: "1968-09-01", row_number: 12 },
+      { staff_id: "T10", name: "小写x", id_number: "11010519491231002X", gender: "F", birth_date: "1949-12-31", teaching_start: "1968-09-01", row_number: 13 },
+    ]);
+    const [rotation] = await queryWarehouse(warehouse, `select type, relation_moved from raw_rotations where row_number = 2`);
+    expect(rotation).toEqual({ type: "transfer", relation_moved: true });
+  });
+});
