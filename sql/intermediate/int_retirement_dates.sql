@@ -1,0 +1,51 @@
+-- grain: one row per staff member: the statutory retirement date (digest §6). Retirement month =
+-- birth month + old age + delay, delay = min(ceil(n ÷ step), maximum) with n the birth month's
+-- place counted from the track's first affected month (that month is 1); n ≤ 0: no delay.
+-- The date shown is the first day of the retirement month (a man born 1965-01 retires 2025-02-01).
+with staff as (select * from stg_staff),
+appointments as (select * from stg_appointments),
+tracks as (select * from stg_policy_retirement_tracks),
+
+latest_post as (
+    -- the post that decides a woman's track: the highest one she holds last (工勤 → the 50 track)
+    select staff_id, is_worker_post
+    from appointments
+    qualify row_number() over (partition by staff_id order by end_date_or_open desc, post_rank, appointment_id) = 1
+),
+
+placed as (
+    select
+        staff.staff_id,
+        staff.gender,
+        staff.birth_date,
+        tracks.track,
+        tracks.old_age_years,
+        tracks.step_months,
+        tracks.max_delay_months,
+        date_sub('month', tracks.first_birth_month, date_trunc('month', staff.birth_date)) + 1 as months_from_first,
+    from staff
+    left join latest_post on latest_post.staff_id = staff.staff_id
+    inner join tracks
+        on tracks.gender = staff.gender
+        and (staff.gender = 'M' or tracks.is_worker_track = coalesce(latest_post.is_worker_post, false))
+),
+
+delayed as (
+    select
+        *,
+        case when months_from_first <= 0 then 0
+            else least(cast(ceil(months_from_first / step_months) as integer), max_delay_months) end as delay_months,
+    from placed
+),
+
+final as (
+    select
+        staff_id,
+        track,
+        old_age_years,
+        delay_months,
+        cast(date_trunc('month', birth_date) + to_months(old_age_years * 12 + delay_months) as date) as retirement_date,
+    from delayed
+)
+
+select * from final

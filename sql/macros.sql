@@ -1,0 +1,43 @@
+-- Shared SQL functions of the models. Dates in, numbers out; no policy values here.
+
+-- completed years of age (周岁) on a date
+create or replace macro age_on(birth_date, on_date) as date_sub('year', birth_date, on_date);
+
+-- decimal years from one date to another: whole anniversaries plus the fraction of the year in
+-- progress, so a start on 2017-09-01 gives exactly 9.0 on 2026-09-01 (days ÷ 365.25 would not)
+create or replace macro decimal_years(from_date, to_date) as
+  case when from_date >= to_date then 0.0 else
+    date_sub('year', from_date, to_date)
+    + (to_date - cast(from_date + to_years(date_sub('year', from_date, to_date)) as date))
+      / (cast(from_date + to_years(date_sub('year', from_date, to_date) + 1) as date)
+        - cast(from_date + to_years(date_sub('year', from_date, to_date)) as date))::double
+  end;
+
+-- a date a number of (possibly fractional) policy years later, to the month
+create or replace macro add_policy_years(from_date, years) as
+  cast(from_date + to_months(cast(round(years * 12) as integer)) as date);
+
+-- years shown to a clerk: cut (not rounded) to one decimal, so 8.99 reads 8.9 and stays < 9
+create or replace macro years_text(years) as printf('%.1f', floor(years * 10) / 10);
+
+-- a number of a policy without trailing zeros: 9 → '9', 0.5 → '0.5'
+create or replace macro number_text(value) as
+  case when value = round(value) then cast(cast(value as bigint) as varchar) else cast(round(value, 4) as varchar) end;
+
+-- a share as a percentage: 0.15 → '15%', 0.1667 → '16.7%'
+create or replace macro percent_text(share) as number_text(round(share * 100, 1)) || '%';
+
+create or replace macro date_text(day) as strftime(day, '%Y-%m-%d');
+
+-- the value of a policy key in force on a date (policy_values holds every dated value)
+create or replace macro policy_number(rule, name, on_date) as (
+  select num_value from policy_values
+  where rule_id = rule and key = name and valid_from <= on_date and on_date < valid_to
+);
+create or replace macro policy_text(rule, name, on_date) as (
+  select text_value from policy_values
+  where rule_id = rule and key = name and valid_from <= on_date and on_date < valid_to
+);
+
+-- school year of a date: 学年 Y runs from Y-09-01 to (Y+1)-08-31
+create or replace macro school_year_of(day) as case when month(day) >= 9 then year(day) else year(day) - 1 end;

@@ -1,0 +1,45 @@
+-- grain: one row per cadre appointment starting by the as-of date × appointment rule that
+-- applies to it: age and degree for a first cadre post (APT-AGE-NEW for middle posts, APT-EDU),
+-- teaching years (APT-YEARS), a year as deputy before heading an office (APT-DEPUTY-FIRST), and
+-- the appraisals of the years before (APT-APPRAISAL). passed is empty when the records cannot tell.
+with appointments as (select * from int_cadre_appointments),
+
+checks as (
+    select *, 'APT-AGE-NEW' as rule_id, age <= max_age as passed,
+        '首次任中层干部，' || gender_zh || '，任职时' || age || '周岁（' || case when age <= max_age then '≤' else '>' end
+            || number_text(max_age) || '周岁）' as finding
+    from appointments where is_first_cadre_post and post_group = 'middle'
+    union all
+    select *, 'APT-EDU', education_rank >= min_education_rank,
+        '首次任干部，学历' || coalesce(education_zh, '未填') || case when education_rank is null then '，无法判断'
+            when education_rank >= min_education_rank then '（不低于本科）' else '（低于本科）' end
+    from appointments where is_first_cadre_post
+    union all
+    select *, 'APT-YEARS', teaching_years >= min_teaching_years,
+        coalesce('任职时教龄' || years_text(teaching_years) || '年（' || case when teaching_years >= min_teaching_years then '≥' else '<' end
+            || number_text(min_teaching_years) || '年）', '从教时间未填，无法判断')
+            || '；班主任、年级组长或教研组长经历' || years_text(leadership_years) || '年（一般应≥' || number_text(min_leadership_years) || '年，仅供参考）'
+    from appointments
+    union all
+    select *, 'APT-DEPUTY-FIRST', deputy_years >= min_deputy_years,
+        '任中层正职前担任中层副职' || years_text(deputy_years) || '年（' || case when deputy_years >= min_deputy_years then '≥' else '<' end
+            || number_text(min_deputy_years) || '年）'
+    from appointments where is_middle_head
+    union all
+    select *, 'APT-APPRAISAL',
+        case when not all_competent_or_better then false when appraisal_years_found >= appraisal_years then true end,
+        '任职前' || number_text(appraisal_years) || '年考核：' || coalesce(grades_text, '无记录')
+            || case when not all_competent_or_better then '，有称职以下等次'
+                when appraisal_years_found >= appraisal_years then '，均为称职及以上'
+                else '，记录不全，无法判断' end
+    from appointments
+),
+
+final as (
+    select staff_id, school_id, post, nullif(department, '') as department, start_date, rule_id, passed,
+        finding || '，' || case when passed then '符合' when not passed then '不符合' else '待核实' end || '（' || rule_id || '）' as explanation,
+    from checks
+    order by school_id, staff_id, start_date, post, department, rule_id
+)
+
+select * from final

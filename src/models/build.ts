@@ -1,0 +1,50 @@
+/**
+ * Builds every model into a database that already holds the raw tables (or sees them through
+ * the search path): policy and run parameters as tables, reference tables, then each model file
+ * as a table followed by its data tests. Used by buildMarts and directly by the model tests.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Policy } from "../policy/load.ts";
+import { loadPolicyTables } from "../policy/tables.ts";
+import type { Database } from "../warehouse/duckdb.ts";
+import { runDataTests, testsFor } from "./data-tests.ts";
+import { macrosFile, modelFiles, sqlDir } from "./models.ts";
+import { loadReferenceTables } from "./reference.ts";
+
+export interface RunParameters {
+  asOf: string;
+  horizonMonths: number;
+}
+
+export async function buildModelsInto(
+  db: Database,
+  policy: Policy,
+  params: RunParameters,
+  log: (line: string) => void = () => {},
+): Promise<void> {
+  await db.connection.run(
+    `create table run_params as select
+      $as_of::date as as_of,
+      $horizon::integer as horizon_months,
+      cast($as_of::date + to_months($horizon::integer) as date) as horizon_end`,
+    { as_of: params.asOf, horizon: params.horizonMonths },
+  );
+  await loadPolicyTables(db, policy);
+  await loadReferenceTables(db);
+  await db.connection.run(await readFile(join(sqlDir, macrosFile), "utf8"));
+  for (const model of modelFiles) {
+    const dir = join(sqlDir, model.layer);
+    const sql = await readFile(join(dir, `${model.name}.sql`), "utf8");
+    const started = performance.now();
+    try {
+      await db.connection.run(`create table ${model.name} as ${sql}`);
+    } catch (error) {
+      throw new Error(`model ${model.layer}/${model.name}.sql failed: ${(error as Error).message}`);
+    }
+    const built = performance.now();
+    const tests = await testsFor(dir, model.name);
+    await runDataTests(db, model.name, tests);
+    log(`  ${model.layer}/${model.name}: built in ${Math.round(built - started)} ms, ${tests.length} data tests in ${Math.round(performance.now() - built)} ms`);
+  }
+}

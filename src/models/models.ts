@@ -1,0 +1,62 @@
+/**
+ * The models in the order they are built: macros, staging (the only layer that reads raw and
+ * policy tables), intermediate, then the marts named exactly as the contract's output tables.
+ * An explicit list rather than parsed dependencies: with twenty files the order is easy to read
+ * and a wrong order fails at once with "table … does not exist".
+ */
+import { fileURLToPath } from "node:url";
+
+export const sqlDir = fileURLToPath(new URL("../../sql/", import.meta.url));
+
+export const macrosFile = "macros.sql";
+
+export const stagingModels = [
+  "stg_schools",
+  "stg_staff",
+  "stg_appointments",
+  "stg_appraisals",
+  "stg_rotations",
+  "stg_exemptions",
+  "stg_policy_multipliers",
+  "stg_policy_retirement_tracks",
+  "stg_load_files",
+] as const;
+
+export const intermediateModels = [
+  "int_school_years",
+  "int_evaluation_dates",
+  "int_people_on_dates",
+  "int_attachments_resolved",
+  "int_cadre_spells",
+  "int_years_in_school",
+  "int_retirement_dates",
+  "int_exemptions_valid",
+  "int_rotation_eligibility",
+  "int_cadre_exit_tests",
+  "int_cadre_appointments",
+] as const;
+
+/** The ten contract tables, in a stable order. */
+export const martNames = [
+  "age_structure",
+  "cadre_tenure",
+  "rotation_due",
+  "rotation_compliance",
+  "reverse_flow",
+  "performance_pay",
+  "pending_exits",
+  "appointment_checks",
+  "reform_summary",
+  "rejects",
+] as const;
+
+export interface ModelFile {
+  name: string;
+  layer: "staging" | "intermediate" | "marts";
+}
+
+export const modelFiles: readonly ModelFile[] = [
+  ...stagingModels.map((name) => ({ name, layer: "staging" as const })),
+  ...intermediateModels.map((name) => ({ name, layer: "intermediate" as const })),
+  ...martNames.map((name) => ({ name, layer: "marts" as const })),
+];

@@ -1,0 +1,114 @@
+/**
+ * Reference tables (dbt "seeds"): the code lists the models need — which posts are leaders,
+ * how grades and degrees rank, which rotations cross schools, the age bands of the contract —
+ * written once here from src/contract.ts and loaded as tables, so no model spells out a code list.
+ */
+import { leaderPosts, middlePosts, vocabularies } from "../contract.ts";
+import type { Database } from "../warehouse/duckdb.ts";
+
+type Row = readonly (string | number | boolean | null)[];
+interface ReferenceTable {
+  name: string;
+  columns: string;
+  rows: readonly Row[];
+}
+
+const zh = (vocabulary: Record<string, readonly string[]>, code: string): string => vocabulary[code]?.[0] ?? code;
+
+/** Posts that count as teaching (the `teacher` post group of age_structure and ROT-T9). */
+const teachingPosts = ["teacher", "class_teacher", "grade_leader", "subject_leader"] as const;
+/** Experience that counts toward APT-YEARS' "2 years as class teacher, grade or subject leader". */
+const leadershipExperiencePosts = ["class_teacher", "grade_leader", "subject_leader"] as const;
+/** 工勤 posts: women in them retire on the 50 track (digest §6). */
+const workerPosts = ["service"] as const;
+
+function postGroup(post: string): string {
+  if ((leaderPosts as readonly string[]).includes(post)) return "leader";
+  if ((middlePosts as readonly string[]).includes(post)) return "middle";
+  if ((teachingPosts as readonly string[]).includes(post)) return "teacher";
+  return "other";
+}
+
+/** Order of the post list in the contract is also its seniority: a smaller rank outranks. */
+const posts: Row[] = Object.keys(vocabularies.post).map((post, index) => [
+  post,
+  postGroup(post),
+  index + 1,
+  post === "middle_head",
+  post === "middle_deputy",
+  (leadershipExperiencePosts as readonly string[]).includes(post),
+  (workerPosts as readonly string[]).includes(post),
+  zh(vocabularies.post, post),
+]);
+
+const gradeOrder = ["incompetent", "basic", "competent", "excellent"];
+const educationOrder = ["other", "secondary", "associate", "bachelor", "postgraduate"];
+
+/** Temporary exemptions that may not run past ROT-EXEMPT's maximum (contract: exemptions). */
+const cappedReasons = ["signature_course", "major_project"];
+
+const ageBands: Row[] = [["≤24", 0, 24, 1]];
+for (let low = 25, order = 2; low < 60; low += 5, order++) ageBands.push([`${low}-${low + 4}`, low, low + 4, order]);
+ageBands.push(["≥60", 60, 200, ageBands.length + 1]);
+
+export const referenceTables: readonly ReferenceTable[] = [
+  {
+    name: "ref_posts",
+    columns: "post varchar, post_group varchar, post_rank integer, is_middle_head boolean, is_middle_deputy boolean, " +
+      "counts_as_leadership_experience boolean, is_worker_post boolean, post_zh varchar",
+    rows: posts,
+  },
+  {
+    name: "ref_grades",
+    columns: "grade varchar, grade_rank integer, grade_zh varchar",
+    rows: gradeOrder.map((grade, index) => [grade, index + 1, grade === "competent" ? "称职" : grade === "basic" ? "基本称职" : grade === "incompetent" ? "不称职" : "优秀"]),
+  },
+  {
+    name: "ref_education",
+    columns: "education varchar, education_rank integer, education_zh varchar",
+    rows: educationOrder.map((education, index) => [education, index + 1, zh(vocabularies.education, education)]),
+  },
+  {
+    name: "ref_rotation_types",
+    columns: "rotation_type varchar, is_between_schools boolean, rotation_type_zh varchar",
+    rows: Object.keys(vocabularies.rotation_type).map((type) => [type, type !== "internal", zh(vocabularies.rotation_type, type)]),
+  },
+  {
+    name: "ref_exemption_reasons",
+    columns: "reason varchar, is_capped boolean, reason_zh varchar",
+    rows: Object.keys(vocabularies.exemption_reason).map((reason) => [reason, cappedReasons.includes(reason), zh(vocabularies.exemption_reason, reason)]),
+  },
+  {
+    name: "ref_locations",
+    columns: "location varchar, is_urban_or_town boolean",
+    rows: Object.keys(vocabularies.location).map((location) => [location, location !== "rural"]),
+  },
+  {
+    name: "ref_tiers",
+    columns: "tier varchar, is_strong boolean, tier_zh varchar",
+    rows: Object.keys(vocabularies.tier).map((tier) => [tier, tier === "strong", zh(vocabularies.tier, tier)]),
+  },
+  { name: "ref_genders", columns: "gender varchar, gender_zh varchar", rows: [["M", "男"], ["F", "女"]] },
+  { name: "ref_age_bands", columns: "age_band varchar, min_age integer, max_age integer, band_order integer", rows: ageBands },
+];
+
+/** Creates every reference table; values go in as bound parameters. */
+export async function loadReferenceTables(db: Database): Promise<void> {
+  for (const table of referenceTables) {
+    await db.connection.run(`create table ${table.name} (${table.columns})`);
+    const width = table.columns.split(",").length;
+    const placeholders = Array.from({ length: width }, (_, index) => `$${index + 1}`).join(", ");
+    const statement = await db.connection.prepare(`insert into ${table.name} values (${placeholders})`);
+    for (const row of table.rows) {
+      row.forEach((value, index) => bind(statement, index + 1, value));
+      await statement.run();
+    }
+  }
+}
+
+function bind(statement: Awaited<ReturnType<Database["connection"]["prepare"]>>, index: number, value: Row[number]): void {
+  if (value === null) statement.bindNull(index);
+  else if (typeof value === "boolean") statement.bindBoolean(index, value);
+  else if (typeof value === "number") statement.bindInteger(index, value);
+  else statement.bindVarchar(index, value);
+}

@@ -1,0 +1,116 @@
+/**
+ * Reads a policy file, checks it against the schema, and answers "which value is in force on a
+ * date". Validation errors name the full key (`rules.ROT-T9.max_age_male`) so a clerk can find it.
+ */
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+import { vocabularies } from "../contract.ts";
+import { PolicyError } from "../errors.ts";
+import { policySchema, type Group, type LeafKind } from "./schema.ts";
+
+export const defaultPolicyPath = fileURLToPath(new URL("./default-policy.yaml", import.meta.url));
+
+export type LeafValue = number | string;
+/** One value and the first day it applies; a plain value applies from the beginning of time. */
+export interface DatedValue {
+  from: string;
+  value: LeafValue;
+}
+/** Full key (`ROT-T9.max_age_male`) → its values, oldest first. */
+export type Policy = ReadonlyMap<string, readonly DatedValue[]>;
+
+const beginningOfTime = "0001-01-01";
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+export async function loadPolicy(path = defaultPolicyPath): Promise<Policy> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    throw new PolicyError(`policy file ${path} cannot be read: ${(error as Error).message}. Check the path given to --policy.`);
+  }
+  let document: unknown;
+  try {
+    document = parse(text);
+  } catch (error) {
+    throw new PolicyError(`policy file ${path} is not valid YAML: ${(error as Error).message}`);
+  }
+  return parsePolicy(document, path);
+}
+
+/** Validates a parsed document against the schema; pure, for tests. */
+export function parsePolicy(document: unknown, source = "policy"): Policy {
+  if (!isRecord(document) || Object.keys(document).some((key) => key !== "rules") || !("rules" in document)) {
+    throw new PolicyError(`${source}: the file must have exactly one top-level key, "rules"`, "rules");
+  }
+  const values = new Map<string, DatedValue[]>();
+  walk(document.rules, policySchema, "rules", source, values);
+  return values;
+}
+
+function walk(node: unknown, schema: Group, path: string, source: string, out: Map<string, DatedValue[]>): void {
+  if (!isRecord(node)) throw new PolicyError(`${source}: ${path} must be a group of keys`, path);
+  for (const key of Object.keys(node)) {
+    if (!(key in schema)) throw new PolicyError(`${source}: unknown key ${path}.${key}. Check its spelling against the default policy file`, `${path}.${key}`);
+  }
+  for (const [key, kind] of Object.entries(schema)) {
+    const keyPath = `${path}.${key}`;
+    if (!(key in node) || node[key] === null) throw new PolicyError(`${source}: missing key ${keyPath}`, keyPath);
+    if (typeof kind === "string") out.set(keyPath.slice("rules.".length), datedValues(node[key], kind, keyPath, source));
+    else walk(node[key], kind, keyPath, source, out);
+  }
+}
+
+function datedValues(raw: unknown, kind: LeafKind, path: string, source: string): DatedValue[] {
+  if (!Array.isArray(raw)) return [{ from: beginningOfTime, value: leaf(raw, kind, path, source) }];
+  if (raw.length === 0) throw new PolicyError(`${source}: ${path} has an empty list of dated values`, path);
+  const values = raw.map((entry, index) => {
+    const at = `${path}[${index}]`;
+    if (!isRecord(entry) || Object.keys(entry).sort().join() !== "from,value") {
+      throw new PolicyError(`${source}: ${at} must be { from: YYYY-MM-DD, value: … }`, at);
+    }
+    return { from: leaf(entry.from, "date", `${at}.from`, source) as string, value: leaf(entry.value, kind, `${at}.value`, source) };
+  });
+  values.sort((a, b) => a.from.localeCompare(b.from));
+  return values;
+}
+
+function leaf(raw: unknown, kind: LeafKind, path: string, source: string): LeafValue {
+  const wrong = (expected: string) =>
+    new PolicyError(`${source}: ${path} must be ${expected}, not ${JSON.stringify(raw)}`, path);
+  switch (kind) {
+    case "number":
+      if (typeof raw !== "number" || !Number.isFinite(raw) || raw < 0) throw wrong("a number ≥ 0");
+      return raw;
+    case "share":
+      if (typeof raw !== "number" || raw < 0 || raw > 1) throw wrong("a share between 0 and 1 (15 % is 0.15)");
+      return raw;
+    case "integer":
+      if (typeof raw !== "number" || !Number.isInteger(raw) || raw < 0) throw wrong("a whole number ≥ 0");
+      return raw;
+    case "date": {
+      const text = raw instanceof Date ? raw.toISOString().slice(0, 10) : raw;
+      if (typeof text !== "string" || !isoDate.test(text) || Number.isNaN(Date.parse(text))) throw wrong("a date written YYYY-MM-DD");
+      return text;
+    }
+    case "education":
+      if (typeof raw !== "string" || !(raw in vocabularies.education)) {
+        throw wrong(`one of ${Object.keys(vocabularies.education).join(", ")}`);
+      }
+      return raw;
+  }
+}
+
+/** The value of every key in force on `date` (YYYY-MM-DD). */
+export function policyOn(policy: Policy, date: string): Map<string, LeafValue> {
+  const resolved = new Map<string, LeafValue>();
+  for (const [key, values] of policy) {
+    const inForce = values.filter((value) => value.from <= date).at(-1) ?? values[0]!;
+    resolved.set(key, inForce.value);
+  }
+  return resolved;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);

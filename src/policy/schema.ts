@@ -1,0 +1,73 @@
+/**
+ * The typed schema of the policy file: every rule ID, every key under it, and what kind of value
+ * it holds. A policy file must match it exactly (no unknown key, no missing key, no wrong type), so
+ * a typo in a bureau's edited copy is caught on load instead of silently using a default.
+ */
+
+/** A leaf value: number kinds may also be a dated list `[{ from, value }, …]`. */
+export type LeafKind = "number" | "share" | "integer" | "date" | "education";
+export interface Group {
+  [key: string]: LeafKind | Group;
+}
+
+const gradeMultipliers: Group = { excellent: "number", competent: "number", basic: "number", incompetent: "number" };
+const workload: Group = { min: "share", max: "share" };
+const retirementTrack: Group = {
+  old_age_years: "integer",
+  first_birth_month: "date",
+  step_months: "integer",
+  max_delay_months: "integer",
+};
+
+export const policySchema: Group = {
+  "ROT-T9": { years_in_school: "number", max_age_male: "integer", max_age_female: "integer" },
+  "ROT-P3": { years_in_post: "number", retirement_margin_years: "number" },
+  "ROT-MC6": { years_in_post: "number", years_head_and_deputy: "number" },
+  "ROT-MC-AGE": { exit_margin_years: "number" },
+  "ROT-EXEMPT": { max_extension_years: "number" },
+  "ROT-RATIO": { target_strong: "share", target_urban_or_town: "share", target_general: "share", target_weak: "share" },
+  "ROT-LEAD15": { target: "share" },
+  "ROT-BACKBONE": { min_share: "share" },
+  "ROT-TIERS": { max_share: "share", review_years: "number" },
+  "ROT-SERVE": { years: "number", rural_support_years: "number" },
+  "ROT-BAR": { years: "number" },
+  "APT-AGE-NEW": { max_age_male: "integer", max_age_female: "integer" },
+  "APT-EDU": { min_education: "education" },
+  "APT-YEARS": { teaching_years: "number", class_teacher_years: "number" },
+  "APT-DEPUTY-FIRST": { deputy_years: "number" },
+  "APT-APPRAISAL": { years: "integer" },
+  "APT-TERM": { term_years: "number", probation_years: "number" },
+  "APT-TERM-MAX": { terms: "integer" },
+  "APT-WEIGHTS": { speech: "share", democratic: "share", leadership: "share" },
+  "APT-WEIGHTS-ALT": { leadership: "share", staff: "share" },
+  "APT-QUORUM": { min_turnout: "share" },
+  "APT-PUBLICITY": { working_days: "integer" },
+  "APT-RESERVE": {
+    min_age: "integer",
+    max_age: "integer",
+    years_in_school: "number",
+    class_teacher_years: "number",
+    every_years: "integer",
+  },
+  "EXIT-MC-AGE": { age_male: "integer", age_female: "integer" },
+  "EXIT-TERM": { term_years: "number" },
+  "EXIT-APPRAISAL": { lookback_years: "integer" },
+  "EXIT-VOTES": { min_approval_share: "share", max_incompetent_share: "share", lookback_years: "integer" },
+  "EXIT-NOTICE": { days: "integer" },
+  "EXIT-RETIRE": { direct_hire_years: "number" },
+  "EXIT-AWAIT": { job_salary_years: "number", salary_stops_years: "number" },
+  "PAY-SCORE": { max_attitude: "number", max_ability: "number", max_duties: "number", max_results: "number" },
+  "PAY-MULT": {
+    principal: gradeMultipliers,
+    party_secretary: gradeMultipliers,
+    vice_principal: gradeMultipliers,
+    deputy_secretary: gradeMultipliers,
+    middle_head: gradeMultipliers,
+    middle_deputy: gradeMultipliers,
+  },
+  "PAY-WORKLOAD": { principal: workload, vice_principal: workload, middle_head: workload, middle_deputy: workload },
+  "PAY-CARE": { age_male: "integer", age_female: "integer" },
+  "PAY-RURAL": { min_factor: "number", max_factor: "number" },
+  "PAY-ROTATE-PENALTY": { years: "number" },
+  RETIRE: { male: retirementTrack, female_55: retirementTrack, female_50: retirementTrack },
+};

@@ -1,0 +1,63 @@
+/**
+ * Puts a loaded policy into DuckDB so models only join and select: every key with each of its
+ * dated values as one row of `policy_values` (rule_id, key, valid_from, valid_to, value). A model
+ * picks the row in force on the date it computes for (valid_from ≤ date < valid_to).
+ */
+import type { Database } from "../warehouse/duckdb.ts";
+import type { Policy } from "./load.ts";
+
+/** Exclusive end of the last value of a key: later than any date a model computes for. */
+const endOfTime = "9999-12-31";
+const beginningOfTime = "0001-01-01";
+
+export interface PolicyRow {
+  rule_id: string;
+  key: string;
+  valid_from: string;
+  valid_to: string;
+  num_value: number | null;
+  text_value: string | null;
+}
+
+/** Flattens a policy to rows; pure, for tests. `ROT-T9.max_age_male` → rule ROT-T9, key max_age_male. */
+export function policyRows(policy: Policy): PolicyRow[] {
+  const rows: PolicyRow[] = [];
+  for (const [fullKey, values] of policy) {
+    const dot = fullKey.indexOf(".");
+    const rule_id = fullKey.slice(0, dot);
+    const key = fullKey.slice(dot + 1);
+    values.forEach((value, index) => {
+      rows.push({
+        rule_id,
+        key,
+        // the earliest value also applies before its date, as policyOn reads it
+        valid_from: index === 0 ? beginningOfTime : value.from,
+        valid_to: values[index + 1]?.from ?? endOfTime,
+        num_value: typeof value.value === "number" ? value.value : null,
+        text_value: typeof value.value === "string" ? value.value : null,
+      });
+    });
+  }
+  return rows;
+}
+
+export async function loadPolicyTables(db: Database, policy: Policy): Promise<void> {
+  await db.connection.run(`create table policy_values (
+    rule_id varchar not null, key varchar not null, valid_from date not null, valid_to date not null,
+    num_value double, text_value varchar
+  )`);
+  const insert = await db.connection.prepare(
+    "insert into policy_values values ($1, $2, $3::date, $4::date, $5::double, $6)",
+  );
+  for (const row of policyRows(policy)) {
+    insert.bindVarchar(1, row.rule_id);
+    insert.bindVarchar(2, row.key);
+    insert.bindVarchar(3, row.valid_from);
+    insert.bindVarchar(4, row.valid_to);
+    if (row.num_value === null) insert.bindNull(5);
+    else insert.bindDouble(5, row.num_value);
+    if (row.text_value === null) insert.bindNull(6);
+    else insert.bindVarchar(6, row.text_value);
+    await insert.run();
+  }
+}

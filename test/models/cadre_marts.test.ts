@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { person, post, query, type Given } from "./given.ts";
+
+const asOf = "2026-09-01";
+const dayBefore = (iso: string): string => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+describe("cadre_tenure (ROT-MC6, ROT-MC-AGE, ROT-P3)", () => {
+  const middle = (birth: string, gender: string, deputyFrom: string | null, headFrom: string): Given => ({
+    staff: [person("C1", { birth_date: birth, gender })],
+    appointments: [
+      post("C1", "S1", "2005-09-01"),
+      // the deputy record runs until the day before the head record starts
+      ...(deputyFrom ? [post("C1", "S1", deputyFrom, { post: "middle_deputy", department: "德育处", end_date: dayBefore(headFrom) })] : []),
+      post("C1", "S1", headFrom, { post: "middle_head", department: "德育处", end_date: "2023-08-31" }),
+      post("C1", "S1", "2023-09-01", { post: "middle_head", department: "德育处" }),
+    ],
+  });
+  it.each([
+    ["1982-02-02", "F", "2017-09-01", "2020-09-01", 6, 9, true, "ROT-MC6", "head exactly 6 years, 9 in the office"],
+    ["1982-02-02", "F", "2017-09-02", "2020-09-02", 5.99, 8.99, false, "ROT-MC6", "a day short of both"],
+    ["1985-02-02", "F", "2014-09-01", "2020-09-01", 6, 12, true, "ROT-MC6", "long in the office"],
+    ["1971-12-15", "M", null, "2015-09-01", 11, 11, false, "ROT-MC-AGE", "turns 55 within one term: not rotated"],
+  ])("born %s %s, deputy from %s, head from %s → %s years in post, %s in office, due %s", async (birth, gender, deputy, head, inPost, inOffice, due, rule, _why) => {
+    const [row] = await query(middle(birth, gender, deputy, head), asOf, "select * from cadre_tenure");
+    expect(row).toMatchObject({ staff_id: "C1", post: "middle_head", department: "德育处", years_in_post: inPost, years_in_office: inOffice, rotation_due: due, rule_id: rule });
+  });
+
+  it("holds one row per cadre on the as-of date, with the highest post, not teachers", async () => {
+    const rows = await query({
+      staff: [person("L1"), person("T1")],
+      appointments: [post("L1", "S1", "2016-09-01", { post: "vice_principal", end_date: "2020-08-31" }), post("L1", "S1", "2020-09-01", { post: "principal" }),
+        post("L1", "S1", "2016-09-01", { post: "deputy_secretary" }), post("T1", "S1", "2010-09-01")],
+    }, asOf, "select staff_id, post, years_in_post, years_in_school, rule_id from cadre_tenure");
+    expect(rows).toEqual([{ staff_id: "L1", post: "principal", years_in_post: 6, years_in_school: 10, rule_id: "ROT-P3" }]);
+  });
+});
+
+describe("appointment_checks (APT-*)", () => {
+  const newDeputy = (extra: Record<string, string | null>, before: Given["appointments"] = []): Given => ({
+    staff: [person("N1", { birth_date: "1990-05-05", teaching_start: "2014-09-01", ...extra })],
+    appointments: [post("N1", "S1", "2014-09-01"), ...before!, post("N1", "S1", "2026-03-01", { post: "middle_deputy", department: "教科室" })],
+    appraisals: [{ staff_id: "N1", year: 2024, grade: "competent" }, { staff_id: "N1", year: 2025, grade: "excellent" }],
+  });
+  const check = async (given: Given, rule: string) =>
+    (await query(given, asOf, `select * from appointment_checks where rule_id = '${rule}' and post in ('middle_deputy', 'middle_head') order by start_date desc`))[0];
+
+  it.each([
+    [{ gender: "M", birth_date: "1980-03-02" }, true, "a man aged 45, turning 46 the day after the start"],
+    [{ gender: "M", birth_date: "1980-03-01" }, false, "a man turning 46 on the start date"],
+    [{ gender: "F", birth_date: "1985-03-02" }, true, "a woman aged 40"],
+    [{ gender: "F", birth_date: "1985-03-01" }, false, "a woman turning 41 on the start date"],
+  ])("APT-AGE-NEW %j → %s (%s)", async (extra, passed) => {
+    expect(await check(newDeputy(extra), "APT-AGE-NEW")).toMatchObject({ passed });
+  });
+
+  it.each([
+    ["bachelor", true], ["postgraduate", true], ["associate", false], [null, null],
+  ])("APT-EDU %s → %s", async (education, passed) => {
+    expect(await check(newDeputy({ education }), "APT-EDU")).toMatchObject({ passed });
+  });
+
+  it.each([
+    ["2021-03-01", true, "exactly 5 years of teaching"],
+    ["2021-03-02", false, "a day short"],
+  ])("APT-YEARS teaching since %s → %s (%s)", async (teachingStart, passed) => {
+    expect(await check(newDeputy({ teaching_start: teachingStart }), "APT-YEARS")).toMatchObject({ passed });
+  });
+
+  it("no first-appointment checks for someone who was a cadre before", async () => {
+    const rows = await query(newDeputy({}, [post("N1", "S1", "2020-09-01", { post: "middle_deputy", department: "德育处", end_date: "2023-08-31" })]),
+      asOf, "select rule_id from appointment_checks where start_date = '2026-03-01' order by rule_id");
+    expect(rows.map((row) => row.rule_id)).toEqual(["APT-APPRAISAL", "APT-YEARS"]);
+  });
+
+  it.each([
+    ["2024-09-01", true, "a year as deputy"],
+    ["2024-09-02", false, "a day short of a year"],
+  ])("APT-DEPUTY-FIRST deputy from %s → %s (%s)", async (deputyFrom, passed) => {
+    const given: Given = {
+      staff: [person("H1", { teaching_start: "2010-09-01" })],
+      appointments: [post("H1", "S1", "2010-09-01"), post("H1", "S1", deputyFrom, { post: "middle_deputy", department: "办公室", end_date: "2025-08-31" }),
+        post("H1", "S1", "2025-09-01", { post: "middle_head", department: "办公室" })],
+    };
+    expect(await check(given, "APT-DEPUTY-FIRST")).toMatchObject({ passed, start_date: "2025-09-01" });
+  });
+
+  it.each([
+    [["competent", "excellent"], true],
+    [["competent", "basic"], false],
+    [["excellent"], null],
+  ])("APT-APPRAISAL grades %j in the 2 years before → %s", async (grades, passed) => {
+    const given = newDeputy({});
+    given.appraisals = grades.map((grade, index) => ({ staff_id: "N1", year: 2025 - index, grade }));
+    expect(await check(given, "APT-APPRAISAL")).toMatchObject({ passed });
+  });
+});

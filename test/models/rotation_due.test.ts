@@ -1,0 +1,160 @@
+import { describe, expect, it } from "vitest";
+import { person, post, query, type Given } from "./given.ts";
+
+const asOf = "2026-09-01";
+const due = async (given: Given) =>
+  (await query(given, asOf, "select * from rotation_due where staff_id = 'T1'"))[0] as Record<string, unknown>;
+
+describe("rotation_due: ROT-T9 boundaries", () => {
+  it.each([
+    // joined, gender, birth, due, why
+    ["2017-09-01", "M", "1980-01-01", true, "exactly 9.0 years in school"],
+    ["2017-09-05", "M", "1980-01-01", false, "8.99 years: not yet"],
+    ["2014-09-01", "M", "1971-03-10", true, "man aged 55: within the cap"],
+    ["2014-09-01", "M", "1970-03-10", false, "man aged 56: over the cap"],
+    ["2014-09-01", "M", "1971-09-01", true, "man turning 55 on the as-of date"],
+    ["2014-09-01", "M", "1970-09-02", true, "man a day short of 56"],
+    ["2014-09-01", "F", "1976-03-10", true, "woman aged 50: within the cap"],
+    ["2014-09-01", "F", "1975-03-10", false, "woman aged 51: over the cap"],
+  ])("joined %s, %s born %s → due %s (%s)", async (joined, gender, birth, expected) => {
+    const row = await due({ staff: [person("T1", { gender, birth_date: birth })], appointments: [post("T1", "S1", joined)] });
+    expect(row.due).toBe(expected);
+    expect(row.rule_id).toBe("ROT-T9");
+    expect(row.exempt).toBe(false);
+  });
+
+  it("explains the numbers that decided it", async () => {
+    const row = await due({ staff: [person("T1", { birth_date: "1971-03-10" })], appointments: [post("T1", "S1", "2015-11-01")] });
+    expect(row.explanation).toBe("在本校连续任教10.8年（≥9年），男，55周岁（≤55周岁），应交流轮岗（ROT-T9）");
+    expect(row.years_in_school).toBe(10.83);
+  });
+
+  it("contract staff are not in the table (rotation rules apply to 在编)", async () => {
+    const rows = await query(
+      { staff: [person("T1", { employment: "contract" })], appointments: [post("T1", "S1", "2010-09-01")] }, asOf,
+      "select * from rotation_due",
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it("never looks at records after the as-of date", async () => {
+    const given: Given = {
+      staff: [person("T1")],
+      appointments: [post("T1", "S1", "2010-09-01", { end_date: "2026-12-31" }), post("T1", "S2", "2027-01-01")],
+    };
+    const row = await due(given);
+    expect(row).toMatchObject({ school_id: "S1", due: true, years_in_school: 16 });
+  });
+});
+
+describe("rotation_due: attachment to the school (ROT-SUPPORT, contract Time)", () => {
+  it.each([
+    ["支教 away 2 years and back: 10 − 2 = 8 years, not due",
+      [{ staff_id: "T1", from_school_id: "S1", to_school_id: "S2", start_date: "2019-09-01", end_date: "2021-08-31", type: "support_teaching", relation_moved: false }],
+      "2016-09-01", 8, false],
+    ["支教 still running counts only up to the as-of date",
+      [{ staff_id: "T1", from_school_id: "S1", to_school_id: "S2", start_date: "2025-09-01", type: "support_teaching", relation_moved: false }],
+      "2015-09-01", 10, true],
+    ["an internal post rotation does not interrupt anything",
+      [{ staff_id: "T1", from_school_id: "S1", to_school_id: "S1", start_date: "2020-09-01", type: "internal" }],
+      "2016-09-01", 10, true],
+  ])("%s", async (_why, rotations, joined, years, expected) => {
+    const row = await due({ staff: [person("T1")], appointments: [post("T1", "S1", joined)], rotations });
+    expect(row.years_in_school).toBe(years);
+    expect(row.due).toBe(expected);
+  });
+
+  it("a transfer with the personnel relation moved ends the old attachment", async () => {
+    const row = await due({
+      staff: [person("T1")],
+      appointments: [post("T1", "S2", "2008-09-01", { end_date: "2020-08-31" }), post("T1", "S1", "2020-09-01")],
+      rotations: [{ staff_id: "T1", from_school_id: "S2", to_school_id: "S1", start_date: "2020-09-01", type: "transfer", relation_moved: true }],
+    });
+    expect(row).toMatchObject({ school_id: "S1", years_in_school: 6, due: false });
+  });
+
+  it("a relation-moved rotation restarts the count even when the appointment records run on", async () => {
+    const row = await due({
+      staff: [person("T1")],
+      appointments: [post("T1", "S1", "2008-09-01")],
+      rotations: [{ staff_id: "T1", from_school_id: "S2", to_school_id: "S1", start_date: "2021-09-01", type: "transfer", relation_moved: true }],
+    });
+    expect(row).toMatchObject({ years_in_school: 5, due: false });
+  });
+
+  it("records starting the same day and both open are one attachment, however the database orders ties", async () => {
+    const appointments = Array.from({ length: 6 }, (_, i) => post("T1", "S1", "2015-09-01", { post: i % 2 ? "class_teacher" : "teacher", method: "direct", round: 2015 }));
+    const rows = await query({ staff: [person("T1")], appointments }, asOf, "select attachment_start from int_attachments_resolved");
+    expect(rows).toHaveLength(1);
+  });
+
+  it("consecutive term records are one attachment; a gap starts a new one", async () => {
+    const joined = await due({
+      staff: [person("T1")],
+      appointments: [post("T1", "S1", "2010-09-01", { end_date: "2013-08-31" }), post("T1", "S1", "2013-09-01", { post: "class_teacher" })],
+    });
+    expect(joined.years_in_school).toBe(16);
+    const broken = await due({
+      staff: [person("T1")],
+      appointments: [post("T1", "S1", "2010-09-01", { end_date: "2013-08-30" }), post("T1", "S1", "2013-09-01")],
+    });
+    expect(broken.years_in_school).toBe(13);
+  });
+});
+
+describe("rotation_due: exemptions (ROT-EXEMPT)", () => {
+  const teacher: Given = { staff: [person("T1")], appointments: [post("T1", "S1", "2010-09-01")] };
+  it.each([
+    ["nursing", "2025-12-01", "2026-11-30", true, "valid on the as-of date"],
+    ["illness", "2025-07-01", "2026-06-30", false, "expired: due again"],
+    ["signature_course", "2023-09-01", "2026-08-31", false, "ended the day before"],
+    ["signature_course", "2023-09-02", "2027-08-31", true, "3 years from 2023-09-02 reach the as-of date"],
+    ["major_project", "2023-08-01", "2028-08-31", false, "capped at 3 years: ends 2026-07-31"],
+    ["pregnancy", "2023-08-01", "2028-08-31", true, "only course and project leads are capped"],
+  ])("%s %s…%s → exempt %s (%s)", async (reason, start_date, end_date, exempt) => {
+    const row = await due({ ...teacher, exemptions: [{ staff_id: "T1", reason, start_date, end_date }] });
+    expect(row.exempt).toBe(exempt);
+    expect(row.due).toBe(!exempt);
+    expect(row.rule_id).toBe(exempt ? "ROT-EXEMPT" : "ROT-T9");
+  });
+
+  it("a person not due is never marked exempt", async () => {
+    const row = await due({
+      staff: [person("T1")], appointments: [post("T1", "S1", "2020-09-01")],
+      exemptions: [{ staff_id: "T1", reason: "nursing", start_date: "2026-01-01", end_date: "2026-12-31" }],
+    });
+    expect(row).toMatchObject({ due: false, exempt: false, rule_id: "ROT-T9" });
+  });
+});
+
+describe("rotation_due: school leaders (ROT-P3)", () => {
+  const leader = (birth: string, start: string): Given => ({
+    staff: [person("T1", { birth_date: birth })],
+    appointments: [
+      post("T1", "S1", start, { post: "principal", end_date: "2020-08-31" }),
+      post("T1", "S1", "2020-09-01", { post: "principal", end_date: "2023-08-31" }),
+      post("T1", "S1", "2023-09-01", { post: "principal" }),
+    ],
+  });
+  it.each([
+    ["1976-05-12", "2015-09-01", true, "11 years, retires 2039: due"],
+    ["1978-05-12", "2017-09-01", true, "exactly 3 terms"],
+    ["1978-05-12", "2017-09-02", false, "a day short of 3 terms"],
+    ["1967-03-03", "2015-09-01", false, "retires 2027-10-01: less than one term left"],
+    ["1963-08-01", "2015-09-01", false, "already past retirement"],
+  ])("born %s, leader since %s → due %s (%s)", async (birth, start, expected) => {
+    const row = await due(leader(birth, start));
+    expect(row.rule_id).toBe("ROT-P3");
+    expect(row.due).toBe(expected);
+  });
+
+  it.each([
+    ["2027-10-01", true, "还有3.0年（≥3年）", "exactly one term left: still due"],
+    ["2027-10-02", false, "还有2.9年（<3年）", "a day less than one term: not rotated"],
+  ])("as of %s → due %s (%s, %s)", async (asOfDate, expected, text) => {
+    // man born 1969-08-15: n = 56, delay ceil(56 / 4) = 14 months → retires 2030-10-01
+    const row = (await query(leader("1969-08-15", "2015-09-01"), asOfDate, "select * from rotation_due"))[0]!;
+    expect(row.due).toBe(expected);
+    expect(row.explanation).toContain(`距法定退休（2030-10-01）${text}`);
+  });
+});
