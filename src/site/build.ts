@@ -1,0 +1,149 @@
+/**
+ * `npm run build`: record files → warehouse → marts snapshot → `observable build` for one audience.
+ * Each step is skipped when its input has not changed (a stamp file beside the output says what
+ * it was made from), except the site itself, which is always rebuilt from a cleared loader cache:
+ * Framework caches loader output, and a public build must never serve a bureau build's data.
+ */
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { delimiter, join, resolve } from "node:path";
+import { parseAudience } from "./audience.ts";
+import { resetFrameworkCache } from "./framework-cache.ts";
+import { withBuildLock } from "./lock.ts";
+import { snapshotMarts } from "./marts.ts";
+
+export interface SiteBuildOptions {
+  /** Project root (holds reports/, node_modules/, .cadreboard/). */
+  root: string;
+  audience: string;
+  asOf: string;
+  outDir: string;
+  /** A folder of record files; undefined = the sample county. */
+  dataDir?: string;
+  sampleStaff?: number;
+  policyPath?: string;
+  /** Where the sample, warehouse and marts are kept between builds; default <root>/.cadreboard. */
+  workDir?: string;
+  /** A ready marts file (tests, or marts made elsewhere): skips sample, ingest and models. */
+  martsFile?: string;
+  log?: (line: string) => void;
+}
+
+export async function buildSite(options: SiteBuildOptions): Promise<void> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const audience = parseAudience(options.audience);
+  const work = options.workDir ? resolve(options.workDir) : join(options.root, ".cadreboard");
+  await mkdir(work, { recursive: true });
+  await mkdir(join(options.root, ".cadreboard"), { recursive: true });
+  // The lock belongs to the checkout (its reports/ cache), whatever the work folder.
+  await withBuildLock(join(options.root, ".cadreboard", "site-build.lock"), log, async () => {
+    const marts = options.martsFile ? resolve(options.martsFile) : await prepareMarts(work, options, log);
+    await resetFrameworkCache(join(options.root, "reports"));
+    await clearOutput(resolve(options.outDir));
+    log(`site: building the ${options.audience} site as of ${options.asOf} into ${options.outDir}`);
+    await run(process.execPath, [join(options.root, "node_modules/@observablehq/framework/dist/bin/observable.js"), "build"], {
+      cwd: options.root,
+      env: {
+        ...process.env,
+        // Framework runs TypeScript data loaders with the `tsx` command.
+        PATH: `${join(options.root, "node_modules", ".bin")}${delimiter}${process.env.PATH ?? ""}`,
+        CADREBOARD_MARTS: marts,
+        CADREBOARD_AUDIENCE: audience.kind === "school" ? `school:${audience.schoolId}` : audience.kind,
+        CADREBOARD_AS_OF: options.asOf,
+        CADREBOARD_SITE_OUT: resolve(options.outDir),
+      },
+    }, log);
+  });
+}
+
+async function prepareMarts(work: string, options: SiteBuildOptions, log: (line: string) => void): Promise<string> {
+  const dataDir = options.dataDir ? resolve(options.dataDir) : await sampleCounty(work, options.sampleStaff, log);
+  const warehouse = await warehouseFor(work, dataDir, log);
+  return martsFor(work, warehouse, options, log);
+}
+
+/** The sample county, generated once per size under .cadreboard/ (the generator is deterministic). */
+async function sampleCounty(work: string, staff: number | undefined, log: (line: string) => void): Promise<string> {
+  const dir = join(work, `sample-${staff ?? "default"}`);
+  if (existsSync(join(dir, ".complete"))) return dir;
+  log(`site: writing the sample county (${staff ?? "default size"}) to ${dir}`);
+  const { writeSampleCounty } = await import("../sample/index.ts");
+  await rm(dir, { recursive: true, force: true });
+  await writeSampleCounty({ outDir: dir, ...(staff ? { staff } : {}) });
+  await writeFile(join(dir, ".complete"), "");
+  return dir;
+}
+
+/** Ingests the data folder unless the warehouse was already made from these exact files. */
+async function warehouseFor(work: string, dataDir: string, log: (line: string) => void): Promise<string> {
+  const warehouse = join(work, "warehouse.duckdb");
+  const stampPath = join(work, "warehouse.stamp");
+  const stamp = await folderStamp(dataDir);
+  if (existsSync(warehouse) && (await readText(stampPath)) === stamp) return warehouse;
+  const { ingest } = await import("../../data-loaders/ingest.ts");
+  await ingest({ dataDir, warehouse, log });
+  await writeFile(stampPath, stamp);
+  return warehouse;
+}
+
+async function martsFor(work: string, warehouse: string, options: SiteBuildOptions, log: (line: string) => void): Promise<string> {
+  const marts = join(work, "marts.duckdb");
+  const stampPath = join(work, "marts.stamp");
+  const policy = options.policyPath ? resolve(options.policyPath) : "";
+  const stamp = JSON.stringify({
+    warehouse: (await stat(warehouse)).mtimeMs,
+    asOf: options.asOf,
+    policy: policy ? [policy, (await stat(policy)).mtimeMs] : null,
+    models: await folderStamp(join(options.root, "sql")),
+  });
+  if (existsSync(marts) && (await readText(stampPath)) === stamp) return marts;
+  log(`site: computing the marts as of ${options.asOf}`);
+  await rm(stampPath, { force: true });
+  await snapshotMarts({ warehouse, asOf: options.asOf, out: marts, ...(policy ? { policyPath: policy } : {}) });
+  await writeFile(stampPath, stamp);
+  return marts;
+}
+
+/** Names, sizes and modification times of a folder's files, recursively: changes when any file does. */
+async function folderStamp(dir: string): Promise<string> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const parts: string[] = [resolve(dir)];
+  for (const entry of entries.filter((e) => e.isFile()).sort((a, b) => join(a.parentPath, a.name).localeCompare(join(b.parentPath, b.name)))) {
+    const path = join(entry.parentPath, entry.name);
+    const info = await stat(path);
+    parts.push(`${path}:${info.size}:${info.mtimeMs}`);
+  }
+  return parts.join("\n");
+}
+
+/** Framework clears only an output folder inside the project; clear any other, if it holds a previous site or nothing. */
+async function clearOutput(outDir: string): Promise<void> {
+  const entries = await readdir(outDir).catch(() => null);
+  if (entries === null || entries.length === 0) return;
+  if (!entries.includes("_observablehq") && !entries.includes("index.html")) {
+    throw new Error(`site build: ${outDir} is not empty and is not a previous site. Choose an empty folder for --out.`);
+  }
+  await rm(outDir, { recursive: true, force: true });
+}
+
+const readText = (path: string): Promise<string | undefined> => readFile(path, "utf8").catch(() => undefined);
+
+/** Runs Framework; its log goes to `log` line by line, and the tail of it into the error when it fails. */
+function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }, log: (line: string) => void): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
+    let tail = "";
+    const forward = (chunk: Buffer) => {
+      const text = chunk.toString("utf8");
+      tail = (tail + text).slice(-4000);
+      for (const line of text.split("\n")) if (line.trim()) log(line);
+    };
+    child.stdout.on("data", forward);
+    child.stderr.on("data", forward);
+    child.on("error", reject);
+    child.on("close", (code) =>
+      code === 0 ? resolvePromise() : reject(new Error(`site build failed: observable build exited with ${code}.\n${tail}`)),
+    );
+  });
+}

@@ -1,0 +1,49 @@
+/**
+ * What every page data loader gets: the marts (read-only), the audience and the as-of date.
+ * The build script passes them to `observable build` through the environment; a loader run by
+ * hand (`npx tsx reports/data/overview.json.ts`) needs the same three variables.
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { queryJson, type Params } from "../warehouse/duckdb.ts";
+import { parseAudience, type Audience } from "./audience.ts";
+import { openMarts } from "./marts.ts";
+
+export interface PageContext {
+  audience: Audience;
+  asOf: string;
+  /** Rows of a query on the marts, JSON-friendly (numbers, strings, booleans, null). */
+  rows(sql: string, params?: Params): Promise<Record<string, unknown>[]>;
+  connection: DuckDBConnection;
+}
+
+export const siteEnvironment = {
+  marts: "CADREBOARD_MARTS",
+  audience: "CADREBOARD_AUDIENCE",
+  asOf: "CADREBOARD_AS_OF",
+} as const;
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: page data loaders run inside "npm run build", which sets it.`);
+  return value;
+}
+
+/** Runs one page's data function and writes its JSON to stdout (Framework's loader protocol); logs go to stderr. */
+export async function emitPageData(page: (context: PageContext) => Promise<unknown>): Promise<void> {
+  const started = performance.now();
+  const db = await openMarts(required(siteEnvironment.marts));
+  try {
+    const context: PageContext = {
+      audience: parseAudience(required(siteEnvironment.audience)),
+      asOf: required(siteEnvironment.asOf),
+      connection: db.connection,
+      rows: (sql, params) => queryJson(db.connection, sql, params),
+    };
+    const data = await page(context);
+    const text = JSON.stringify(data);
+    process.stdout.write(text);
+    process.stderr.write(`${page.name}: ${(text.length / 1024).toFixed(1)} KB in ${Math.round(performance.now() - started)} ms\n`);
+  } finally {
+    db.close();
+  }
+}

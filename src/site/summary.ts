@@ -1,0 +1,68 @@
+/**
+ * 年度总结: the figures a published reform summary reports (policy digest §5) per hiring round,
+ * for the county and each school, plus rotation and the cadre team's age and tenure. Aggregates
+ * only in every build, so the same page can be printed and published.
+ */
+import { suppressSmallCells } from "./audience.ts";
+import type { PageContext } from "./context.ts";
+import { toColumns } from "./frame.ts";
+import { inScope, lastCompletedSchoolYear, visibleSchools } from "./scope.ts";
+
+export const roundFigures = [
+  ["staff_in_round", "参与本轮人员"],
+  ["not_participating", "未参聘"],
+  ["competed", "参加竞聘"],
+  ["competitive_hired", "竞聘上岗"],
+  ["first_round_not_hired", "首轮落聘"],
+  ["second_round_hired", "二次聘任"],
+  ["direct_hired", "直聘"],
+  ["care_direct_hired", "其中照顾性直聘（重病、孕产等）"],
+  ["awaiting_post_end", "待岗（本轮结束时）"],
+] as const;
+
+export async function summaryData(context: PageContext) {
+  const { audience } = context;
+  const schools = await visibleSchools(context);
+  const figures = roundFigures.map(([column]) => `${column}::integer as ${column}`).join(", ");
+  const rounds = (await context.rows(`select round::integer as round, school_id, ${figures} from reform_summary order by round, school_id`))
+    .filter((row) => inScope(audience, row.school_id))
+
+  const rotations = (
+    await context.rows(
+      `select school_id, school_year::integer as school_year, eligible::integer as eligible, rotated::integer as rotated,
+              backbone_rotated::integer as backbone_rotated, ratio, met
+       from rotation_compliance where school_year <= $last_year order by school_year, school_id`,
+      // Completed school years only: the one in progress has not had its rotations yet.
+      { last_year: lastCompletedSchoolYear(context.asOf) },
+    )
+  )
+    .filter((row) => inScope(audience, row.school_id))
+
+  const cadreTeam = (
+    await context.rows(
+      `select coalesce(school_id, 'ALL') as school_id, count(*)::integer as cadres, round(avg(age), 1) as mean_age,
+              round(avg(years_in_post), 1) as mean_years_in_post, round(avg(years_in_school), 1) as mean_years_in_school
+       from cadre_tenure group by grouping sets ((school_id), ()) order by grouping(school_id) desc, school_id`,
+    )
+  )
+    .filter((row) => inScope(audience, row.school_id))
+
+  return {
+    asOf: context.asOf,
+    schools,
+    figures: roundFigures.map(([key, label]) => ({ key, label })),
+    rounds: toColumns(suppressSmallCells(audience, rounds, { counts: roundFigures.map(([column]) => column) })),
+    rotations: toColumns(
+      suppressSmallCells(audience, rotations, {
+        counts: ["eligible", "rotated", "backbone_rotated"],
+        derived: { ratio: ["eligible", "rotated"] },
+      }),
+    ),
+    cadreTeam: toColumns(
+      suppressSmallCells(audience, cadreTeam, {
+        counts: ["cadres"],
+        derived: { mean_age: ["cadres"], mean_years_in_post: ["cadres"], mean_years_in_school: ["cadres"] },
+      }),
+    ),
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * The page data functions on a tiny fixture county, per audience: what each build's JSON may and
+ * may not contain. (The built-site test repeats the search on every output file.)
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseAudience } from "../../src/site/audience.ts";
+import { allowanceData } from "../../src/site/allowance.ts";
+import type { PageContext } from "../../src/site/context.ts";
+import { exitsData } from "../../src/site/exits.ts";
+import { fromColumns } from "../../src/site/frame.ts";
+import { overviewData } from "../../src/site/overview.ts";
+import { qualityData } from "../../src/site/quality.ts";
+import { rotationData } from "../../src/site/rotation.ts";
+import { structureData } from "../../src/site/structure.ts";
+import { summaryData } from "../../src/site/summary.ts";
+import { queryJson, type Database } from "../../src/warehouse/duckdb.ts";
+import { createFixtureMarts, fixtureStaff } from "./support/fixture-marts.ts";
+
+const pages = { overviewData, structureData, rotationData, allowanceData, exitsData, summaryData, qualityData };
+let db: Database;
+beforeAll(async () => {
+  db = await createFixtureMarts();
+});
+afterAll(() => db.close());
+
+const contextFor = (audience: string): PageContext => ({
+  audience: parseAudience(audience),
+  asOf: "2026-09-01",
+  connection: db.connection,
+  rows: (sql, params) => queryJson(db.connection, sql, params),
+});
+
+async function allJson(audience: string): Promise<string> {
+  const parts = [];
+  for (const page of Object.values(pages)) parts.push(JSON.stringify(await page(contextFor(audience))));
+  return parts.join("\n");
+}
+
+describe("public build data", () => {
+  it("holds no name, ID number or staff ID", async () => {
+    const json = await allJson("public");
+    const found = fixtureStaff.flatMap(([id, name, idNumber]) => [id, name, idNumber].filter((value) => json.includes(JSON.stringify(value).slice(1, -1))));
+    expect(found).toEqual([]);
+  });
+
+  it("suppresses counts of 1–4 and keeps larger ones", async () => {
+    const rotation = await rotationData(contextFor("public"));
+    const compliance = fromColumns(rotation.compliance);
+    const s2 = compliance.find((row) => row.school_id === "S2" && row.school_year === 2025)!;
+    expect(s2).toMatchObject({ eligible: 30, rotated: null, ratio: null });
+    const s1 = compliance.find((row) => row.school_id === "S1" && row.school_year === 2025)!;
+    expect(s1).toMatchObject({ eligible: 40, rotated: 8, ratio: 0.2 });
+    expect(rotation.due).toBeNull();
+  });
+
+  it("lists rejects per file and column, without values or reasons", async () => {
+    const quality = await qualityData(contextFor("public"));
+    expect(quality.rows).toBeNull();
+    expect(JSON.stringify(quality)).not.toContain("110101199901011111");
+  });
+});
+
+describe("school build data", () => {
+  it("names only its own people and shows no other school's figures", async () => {
+    const json = await allJson("school:S1");
+    // S1's cadres appear in the cadre, allowance and exit lists; its plain teachers need not.
+    const own = fixtureStaff.filter((s) => s[5] === "S1" && s[6] !== "teacher");
+    const others = fixtureStaff.filter((s) => s[5] !== "S1");
+    for (const [id, name] of own) {
+      expect(json).toContain(id);
+      expect(json).toContain(JSON.stringify(name).slice(1, -1));
+    }
+    const leaked = others.flatMap(([id, name, idNumber]) => [id, name, idNumber].filter((v) => json.includes(JSON.stringify(v).slice(1, -1))));
+    expect(leaked).toEqual([]);
+    expect(json).not.toContain("城东初中"); // another school's name: its rows are not in a school build
+  });
+
+  it("keeps county aggregates", async () => {
+    const summary = await summaryData(contextFor("school:S1"));
+    expect(fromColumns(summary.rounds).map((row) => row.school_id).sort()).toEqual(["ALL", "S1"]);
+  });
+});
+
+describe("bureau build data", () => {
+  it("has every cadre with a name, and the rejected rows", async () => {
+    const structure = await structureData(contextFor("bureau"));
+    expect(structure.people!.name).toContain(fixtureStaff[0]![1]);
+    const quality = await qualityData(contextFor("bureau"));
+    expect(quality.rows).toHaveLength(2);
+  });
+
+  it("overview headlines count the county", async () => {
+    const overview = await overviewData(contextFor("bureau"));
+    expect(overview).toMatchObject({ rotationDue: 4, rotationExempt: 1, schoolYear: 2025, schoolsBelowRatio: 1, multiplierMismatches: 1, rejectedRows: 2 });
+    // T004 (2026-10-01) and T008 (overdue) are within 12 months; T011 (2027-11) is not; T002 (2027-08-31) is.
+    expect(overview.exitsNext12Months).toBe(3);
+  });
+
+  it("exits count overdue ones in the as-of month", async () => {
+    const exits = await exitsData(contextFor("bureau"));
+    const county = fromColumns(exits.byMonth).filter((row) => row.school_id === "ALL");
+    expect(county).toContainEqual({ school_id: "ALL", month: "2026-09", kind: "法定退休", count: 1 });
+    expect(exits.people!.overdue!.filter(Boolean)).toHaveLength(1);
+  });
+
+  it("lists exemptions ending within the warning window", async () => {
+    const rotation = await rotationData(contextFor("bureau"));
+    expect(rotation.expiring!.map((row) => row.staff_id)).toEqual(["T007", "T005"]);
+  });
+});
+
+it("allowance marks the mismatch", async () => {
+  const allowance = await allowanceData(contextFor("bureau"));
+  const mismatched = allowance.people!.staff_id!.filter((_, i) => allowance.people!.mismatch![i]);
+  expect(new Set(mismatched)).toEqual(new Set(["T002"]));
+});

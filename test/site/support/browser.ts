@@ -1,0 +1,43 @@
+/**
+ * Debian's Chromium through playwright-core, with every request that does not go to 127.0.0.1
+ * aborted and recorded, and console errors collected: a page that reaches for the internet or
+ * throws fails its test.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export const launchBrowser = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: chromiumPath,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+
+export interface WatchedPage {
+  page: Page;
+  context: BrowserContext;
+  consoleErrors: string[];
+  outsideRequests: string[];
+}
+
+export async function openWatchedPage(browser: Browser, options: { acceptDownloads?: boolean; width?: number } = {}): Promise<WatchedPage> {
+  const context = await browser.newContext({
+    acceptDownloads: options.acceptDownloads ?? false,
+    viewport: { width: options.width ?? 1366, height: 900 },
+    locale: "zh-CN",
+  });
+  const consoleErrors: string[] = [];
+  const outsideRequests: string[] = [];
+  await context.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (url.protocol === "data:" || url.protocol === "blob:" || url.hostname === "127.0.0.1") return route.continue();
+    outsideRequests.push(route.request().url());
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => consoleErrors.push(`pageerror: ${error.message}`));
+  return { page, context, consoleErrors, outsideRequests };
+}

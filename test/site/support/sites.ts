@@ -1,0 +1,91 @@
+/**
+ * The three audience builds the site tests look at, built once per test run.
+ *
+ * Source: the sample county (sample → ingest → models) with two cadres renamed to hostile
+ * HTML, so that the same builds serve the privacy, XSS and browser tests.
+ */
+import { existsSync } from "node:fs";
+import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { buildSite } from "../../../src/site/build.ts";
+import { hostileNames } from "./fixture-marts.ts";
+
+export const root = join(import.meta.dirname, "..", "..", "..");
+const work = join(root, ".cadreboard", "test-site");
+export const AS_OF = "2026-09-01";
+
+export interface Person {
+  staffId: string;
+  name: string;
+  idNumber: string;
+  /** Every school the person ever had an appointment at. */
+  schools: Set<string>;
+}
+
+export interface Sites {
+  source: string;
+  dirs: Record<"bureau" | "public" | "school", string>;
+  schoolId: string;
+  people: Person[];
+  hostile: string[];
+  /** Every line the builds logged (Framework's included). */
+  log: string[];
+}
+
+export async function buildTestSites(): Promise<Sites> {
+  await mkdir(work, { recursive: true });
+  const source = await sampleSource();
+  const dirs = { bureau: join(work, "dist-bureau"), public: join(work, "dist-public"), school: join(work, "dist-school") };
+  const audiences = { bureau: "bureau", public: "public", school: `school:${source.schoolId}` } as const;
+  const log: string[] = [];
+  for (const key of ["bureau", "public", "school"] as const) {
+    await buildSite({ root, audience: audiences[key], asOf: AS_OF, outDir: dirs[key], workDir: work, log: (line) => log.push(line), ...source.build });
+  }
+  return { source: source.kind, dirs, schoolId: source.schoolId, people: source.people, hostile: hostileNames, log };
+}
+
+/** The sample county with the principal of the first school and one of its middle cadres given hostile names. */
+async function sampleSource() {
+  const { writeSampleCounty } = await import("../../../src/sample/index.ts");
+  const dataDir = join(work, "sample-data");
+  if (!existsSync(join(dataDir, ".complete"))) {
+    await rm(dataDir, { recursive: true, force: true });
+    await writeSampleCounty({ outDir: dataDir });
+    await writeFile(join(dataDir, ".complete"), "");
+  }
+  const staff = parseCsv(await readFile(join(dataDir, "staff.csv"), "utf8"));
+  const appointments = parseCsv(await readFile(join(dataDir, "appointments.csv"), "utf8"));
+  const schools = new Map<string, Set<string>>();
+  for (const row of appointments.rows) {
+    const id = row[0]!;
+    schools.set(id, (schools.get(id) ?? new Set()).add(row[1]!));
+  }
+  const schoolId = appointments.rows[0]![1]!;
+  const cadres = appointments.rows.filter((row) => row[1] === schoolId && ["校长", "中层正职"].includes(row[2]!) && !row[5]).map((row) => row[0]!);
+  const renamed = new Map([[cadres[0]!, hostileNames[0]!], [cadres.find((id) => id !== cadres[0])!, hostileNames[1]!]]);
+  // Rewrite staff.csv in a copy of the sample, with the hostile names (quoted for CSV).
+  const hostileDir = join(work, "sample-hostile");
+  await rm(hostileDir, { recursive: true, force: true });
+  await cp(dataDir, hostileDir, { recursive: true });
+  const lines = (await readFile(join(dataDir, "staff.csv"), "utf8")).split(/\r?\n/);
+  const rewritten = lines.map((line, i) => {
+    if (i === 0 || !line) return line;
+    const cells = line.split(",");
+    const name = renamed.get(cells[0]!);
+    return name ? [cells[0], `"${name.replaceAll('"', '""')}"`, ...cells.slice(2)].join(",") : line;
+  });
+  await writeFile(join(hostileDir, "staff.csv"), rewritten.join("\n"));
+  const people = staff.rows.map((row) => ({
+    staffId: row[0]!,
+    name: renamed.get(row[0]!) ?? row[1]!,
+    idNumber: row[2] ?? "",
+    schools: schools.get(row[0]!) ?? new Set<string>(),
+  }));
+  return { kind: "sample county" as const, build: { dataDir: hostileDir }, schoolId, people };
+}
+
+/** The sample's CSV has no quoted fields (checked: names and codes hold no commas). */
+function parseCsv(text: string): { header: string[]; rows: string[][] } {
+  const [header, ...lines] = text.replace(/^\uFEFF/, "").split(/\r?\n/).filter(Boolean);
+  return { header: header!.split(","), rows: lines.map((line) => line.split(",")) };
+}
