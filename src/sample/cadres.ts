@@ -103,7 +103,7 @@ function appoint(rng: Random, school: number, person: Person, post: Post, depart
 /** Fills middle-cadre posts each September from 2008 to 2025 among the school's teachers. */
 export function overlayMiddleCadres(rng: Random, school: School, people: readonly Person[]): void {
   for (const department of departmentsFor(rng, school)) {
-    const withDeputy = school.baseSlots >= 35;
+    const withDeputy = school.baseSlots >= 20;
     let head: Holder | null = null;
     let deputy: Holder | null = null;
     for (let year = 2008; year <= 2025; year++) {
@@ -119,11 +119,24 @@ export function overlayMiddleCadres(rng: Random, school: School, people: readonl
           deputy = null;
           head = appoint(rng, school.index, promoted, "middle_head", department, date, false);
         } else {
-          // A head from outside the office: a former deputy if there is one, else any senior teacher.
+          // A head from outside the office: a former deputy if there is one (APT-DEPUTY-FIRST),
+          // else any senior teacher.
           const pool = candidates(people, school.index, date, false);
-          const formerDeputies = pool.filter((p) => p.cadreUntil !== -Infinity);
+          const formerDeputies = pool.filter((p) => p.appointments.some((a) => a.post === "middle_deputy" && a.end !== null && a.end < date));
           const chosen = formerDeputies.length > 0 ? rng.pick(formerDeputies) : pool.length > 0 ? rng.pick(pool) : null;
-          if (chosen) head = appoint(rng, school.index, chosen, "middle_head", department, initialDate(rng, year, chosen), year === 2008);
+          if (chosen) {
+            const start = initialDate(rng, year, chosen);
+            // Heads already in post when the records begin mostly came up as deputies of the
+            // same office, as APT-DEPUTY-FIRST asks; the records show that earlier spell.
+            const deputySince = addYears(start, -rng.int(2, 4));
+            if (year === 2008 && deputySince >= homeRecord(chosen).start && rng.chance(0.85)) {
+              chosen.appointments.push({
+                school: school.index, post: "middle_deputy", department, start: deputySince, end: start - 1,
+                method: "appointed", round: null, termYears: TERM_YEARS, probationEnd: null,
+              });
+            }
+            head = appoint(rng, school.index, chosen, "middle_head", department, start, year === 2008);
+          }
         }
       }
       if (withDeputy && !deputy) {
