@@ -18,7 +18,7 @@ export function precheckedColumns(column: ColumnSpec): string[] {
 const t = (column: ColumnSpec) => `"t_${column.name}"`;
 
 /** SQL: the typed value of a column from its normalised text (null when it cannot be read). */
-export function typedExpression(column: ColumnSpec): string {
+export function typedExpression(column: ColumnSpec, date1904 = false): string {
   const text = n(column);
   switch (column.type) {
     case "text":
@@ -28,7 +28,7 @@ export function typedExpression(column: ColumnSpec): string {
     case "number":
       return `cb_number(${text})`;
     case "date":
-      return `cb_date(${text})`;
+      return date1904 ? `cb_date_1904(${text})` : `cb_date(${text})`;
     case "boolean":
       return `case ${vocabularyMacroName("boolean")}(${text}) when 'true' then true when 'false' then false end`;
     case "code":
@@ -52,7 +52,9 @@ function unreadableReason(column: ColumnSpec): string {
   const text = n(column);
   switch (column.type) {
     case "date":
-      return `case when cb_date_form_ok(${text}) then ${sqlString(`「${label}」不是真实存在的日期：`)} || ${text}
+      return `case when cb_date_form_ok(${text}) and regexp_full_match(left(${text}, 4), '\\d{4}') and left(${text}, 4) < '1900'
+          then ${sqlString(`「${label}」早于 1900 年：`)} || ${text}
+        when cb_date_form_ok(${text}) then ${sqlString(`「${label}」不是真实存在的日期：`)} || ${text}
         else ${sqlString(`「${label}」无法识别为日期：`)} || ${text} || ${sqlString("（可写作 2019-09-01、2019/9/1、2019.09、2019年9月1日、201909）")} end`;
     case "integer":
       return `${sqlString(`「${label}」应为整数：`)} || ${text}`;
@@ -86,4 +88,16 @@ export function cellChecks(spec: FileSpec): Check[] {
     }
   }
   return checks;
+}
+
+/** After the row rules (a birth date in 2999 is better told as "later than today"): a date past
+ * 2100 is a typing slip (2109 for 2019) or a serial number that is not a date. */
+export function dateRangeChecks(spec: FileSpec): Check[] {
+  return spec.columns
+    .filter((column) => column.type === "date")
+    .map((column) => ({
+      column: column.name,
+      fails: `${t(column)} > date '2100-12-31'`,
+      reason: `${sqlString(`「${columnLabel(column)}」晚于 2100 年，不是合理的日期：`)} || ${n(column)}`,
+    }));
 }

@@ -3,8 +3,8 @@
  * and the delimiter. The bulk of a file is parsed by DuckDB.
  */
 
-/** Excel saves CSV with commas; some systems export with tabs or semicolons. */
-const CANDIDATE_DELIMITERS = [",", "\t", ";"] as const;
+/** Excel saves CSV with commas; some systems export with tabs, semicolons or vertical bars. */
+const CANDIDATE_DELIMITERS = [",", "\t", ";", "|"] as const;
 
 /** The delimiter used most often outside quotes on the first line. */
 export function detectDelimiter(text: string): string {

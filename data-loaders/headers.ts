@@ -94,22 +94,86 @@ export function assertComplete(mapping: HeaderMapping, fileName: string, headerR
 /** How many leading rows to scan for the header. */
 export const HEADER_SEARCH_ROWS = 10;
 
+type Cells = readonly (string | null | undefined)[];
+
+const namesAll = (spec: FileSpec, cells: Cells): boolean => {
+  const known = aliasIndex(spec);
+  const names = new Set(cells.map((cell) => known.get(normaliseHeader(cell ?? ""))?.name));
+  return spec.columns.every((column) => !column.requiredColumn || names.has(column.name));
+};
+
+/**
+ * Two header rows read as one, as WPS and Excel exports with merged header cells look: a group
+ * title over several columns (「基本信息」 merged across C1:E1) sits above the real names, and a
+ * cell merged down two rows (「工号」 in A1:A2) has its text only in the upper row. So a column
+ * takes the lower cell when it names a contract column, else the upper one, else the two joined
+ * (「考核」 over 「年度」 = 考核年度), else whichever text there is (an extra column).
+ */
+export function combineHeaderRows(spec: FileSpec, upper: Cells, lower: Cells): string[] {
+  const known = aliasIndex(spec);
+  const names = (text: string) => known.has(normaliseHeader(text));
+  return Array.from({ length: Math.max(upper.length, lower.length) }, (_, i) => {
+    const top = (upper[i] ?? "").trim();
+    const bottom = (lower[i] ?? "").trim();
+    for (const candidate of [bottom, top, top + bottom]) if (candidate !== "" && names(candidate)) return candidate;
+    return bottom !== "" ? bottom : top;
+  });
+}
+
+export interface FoundHeader {
+  /** 0-based index of the first header row. */
+  index: number;
+  /** 1, or 2 for a two-row (merged) header. */
+  span: 1 | 2;
+  cells: string[];
+}
+
+/** The header: one complete row, else two rows that together are complete, else the best single row. */
+export function findHeader(spec: FileSpec, rows: readonly Cells[]): FoundHeader {
+  const single = (index: number): FoundHeader => ({ index, span: 1, cells: rows[index]!.map((cell) => cell ?? "") });
+  const complete = rows.findIndex((cells) => namesAll(spec, cells));
+  if (complete >= 0) return single(complete);
+  for (let index = 0; index + 1 < rows.length; index++) {
+    const cells = combineHeaderRows(spec, rows[index]!, rows[index + 1]!);
+    if (namesAll(spec, cells)) return { index, span: 2, cells };
+  }
+  return single(findHeaderRow(spec, rows));
+}
+
+export interface ResolvedHeader {
+  /** 0-based index (into the leading rows) of the last header row: data starts below it. */
+  lastIndex: number;
+  /** Spreadsheet row of the (first) header row. */
+  headerRow: number;
+  mapping: HeaderMapping;
+  width: number;
+  /** Non-empty rows above the header: titles, export dates. Reported, never loaded. */
+  titleRows: { row: number; text: string }[];
+}
+
 /** Finds the header among the leading rows, maps it, and stops the load if a required column is missing. */
-export function resolveHeader(
-  spec: FileSpec,
-  leadingRows: readonly (readonly (string | null | undefined)[])[],
-  fileName: string,
-  sheetRowOf: (index: number) => number,
-): { index: number; headerRow: number; mapping: HeaderMapping } {
-  if (leadingRows.length === 0) {
+export function resolveHeader(spec: FileSpec, leadingRows: readonly Cells[], fileName: string, sheetRowOf: (index: number) => number): ResolvedHeader {
+  if (leadingRows.every((cells) => cells.every((cell) => (cell ?? "").trim() === ""))) {
     throw new InputError(
       `${fileName} 是空的：没有表头行。请导出包含表头和数据的文件后重新导入 (file ${fileName}, row 1: empty file)`,
       { file: fileName, row: 1 },
     );
   }
-  const index = findHeaderRow(spec, leadingRows);
-  const headerRow = sheetRowOf(index);
-  const mapping = mapHeader(spec, leadingRows[index]!, fileName, headerRow);
+  const found = findHeader(spec, leadingRows);
+  const headerRow = sheetRowOf(found.index);
+  const mapping = mapHeader(spec, found.cells, fileName, headerRow);
+  if (mapping.missing.length > 0 && found.cells.filter((cell) => cell.trim() !== "").length === 1) {
+    // One wide cell such as 「工号|姓名|性别」: the columns are there, split by a character we do not know.
+    throw new InputError(
+      `${fileName} 第 ${headerRow} 行表头只有一列「${found.cells.find((cell) => cell.trim() !== "")!.slice(0, 60)}」：列之间的分隔符不是逗号、制表符、分号或竖线。` +
+        `请用 Excel 或 WPS 打开后另存为「CSV（逗号分隔）」再导入 (file ${fileName}, row ${headerRow}: unknown delimiter)`,
+      { file: fileName, row: headerRow },
+    );
+  }
   assertComplete(mapping, fileName, headerRow);
-  return { index, headerRow, mapping };
+  const titleRows = leadingRows
+    .slice(0, found.index)
+    .map((cells, index) => ({ row: sheetRowOf(index), text: cells.map((cell) => (cell ?? "").trim()).filter(Boolean).join(" ") }))
+    .filter((title) => title.text !== "");
+  return { lastIndex: found.index + found.span - 1, headerRow, mapping, width: found.cells.length, titleRows };
 }

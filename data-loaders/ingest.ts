@@ -10,11 +10,11 @@ import { InputError } from "../src/errors.ts";
 import { openDatabase } from "../src/warehouse/duckdb.ts";
 import { warehouseDdl } from "../src/warehouse/schema.ts";
 import { findRecordFiles } from "./find-files.ts";
-import { fileLine, recordLoad, type FileReport, type IngestReport } from "./report.ts";
+import { fileLine, recordLoad, titleLines, type FileReport, type IngestReport } from "./report.ts";
 import { installMacros } from "./sql-macros.ts";
 import { loadTextTable } from "./text-table.ts";
 import { validateAndLoad } from "./validate.ts";
-import { replaceWarehouse } from "./warehouse-swap.ts";
+import { asWriteError, replaceWarehouse } from "./warehouse-swap.ts";
 
 export type { IngestReport } from "./report.ts";
 
@@ -40,7 +40,9 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new InputError(`today must be a date written YYYY-MM-DD, not "${today}"`);
   const warehouse = resolve(options.warehouse);
   const sources = await findRecordFiles(options.dataDir);
-  await mkdir(dirname(warehouse), { recursive: true });
+  await mkdir(dirname(warehouse), { recursive: true }).catch((error: unknown) => {
+    throw asWriteError(error, warehouse);
+  });
 
   const files = await replaceWarehouse(warehouse, async (tempPath) => {
     const tempDir = await mkdtemp(join(tmpdir(), "cadreboard-ingest-"));
@@ -54,9 +56,12 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
         const text = await loadTextTable(db.connection, source, tempDir);
         const counts = await validateAndLoad(db.connection, source, text, today);
         const report: FileReport = {
-          file: source.fileName, path: source.path, format: source.format, encoding: text.encoding, headerRow: text.headerRow, ...counts,
+          file: source.fileName, path: source.path, format: source.format, encoding: text.encoding, headerRow: text.headerRow,
+          titleRows: text.titleRows, ...counts,
         };
         reports.push(report);
+        for (const line of titleLines(report)) log(line);
+        if (text.encoding === "mixed") log(`${source.fileName}: lines in both UTF-8 and GB18030, each decoded as written（文件中混有 UTF-8 和 GB18030 编码的行，已逐行识别）`);
         log(fileLine(report));
       }
       await recordLoad(db.connection, reports, { loadedAt: new Date(), dataDir: resolve(options.dataDir), version: await packageVersion() });
@@ -70,5 +75,5 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const { size } = await stat(warehouse);
   log(`warehouse ${warehouse} written in ${seconds} s (${(size / 1e6).toFixed(1)} MB)（数据仓库已更新，用时 ${seconds} 秒）`);
-  return { warehouse, files: files.map(({ headerRow: _headerRow, ...file }) => file) };
+  return { warehouse, files: files.map(({ headerRow: _headerRow, titleRows: _titleRows, ...file }) => file) };
 }

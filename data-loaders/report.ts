@@ -11,17 +11,26 @@ export interface FileReport extends FileCounts {
   format: "csv" | "xlsx";
   encoding: string;
   headerRow: number;
+  titleRows: { row: number; text: string }[];
 }
 
 export interface IngestReport {
   warehouse: string;
-  files: Omit<FileReport, "headerRow">[];
+  files: Omit<FileReport, "headerRow" | "titleRows">[];
 }
 
 /** e.g. `staff.csv: read 3000, loaded 2998, rejected 2（读取 3000 行，导入 2998 行，拒收 2 行）` */
 export const fileLine = (file: FileReport): string =>
   `${file.file}: read ${file.rowsRead}, loaded ${file.rowsLoaded}, rejected ${file.rowsRejected}` +
   `（读取 ${file.rowsRead} 行，导入 ${file.rowsLoaded} 行，拒收 ${file.rowsRejected} 行）`;
+
+/** e.g. `staff.csv: skipped title row 1 「云溪县教职工花名册」, header on row 2（跳过标题行 …）` */
+export const titleLines = (file: FileReport): string[] =>
+  file.titleRows.map(
+    ({ row, text }) =>
+      `${file.file}: skipped title row ${row} 「${text.slice(0, 60)}」, header on row ${file.headerRow}` +
+      `（跳过表头上方第 ${row} 行的标题，表头在第 ${file.headerRow} 行）`,
+  );
 
 export async function recordLoad(
   connection: DuckDBConnection,
@@ -39,6 +48,13 @@ export async function recordLoad(
         read: file.rowsRead, loaded: file.rowsLoaded, rejected: file.rowsRejected,
       },
     );
+  }
+  for (const file of files) {
+    for (const { row, text } of file.titleRows) {
+      await connection.run(`insert into load_skipped_rows values ($file, $row, $reason, $text)`, {
+        file: file.file, row, reason: "表头上方的标题行 (title row above the header)", text,
+      });
+    }
   }
   await connection.run(`insert into load_info values (cast($loaded_at as timestamp), $data_dir, $version)`, {
     loaded_at: info.loadedAt.toISOString().replace("T", " ").replace("Z", ""),

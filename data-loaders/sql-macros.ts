@@ -13,6 +13,10 @@ import { sqlString } from "./sql-text.ts";
  * NFKC does to the characters a Chinese keyboard or WPS puts into numbers, codes and dates. */
 const fullWidth = Array.from({ length: 0x5e }, (_, i) => String.fromCodePoint(0xff01 + i)).join("") + "\u3000\u00a0";
 const halfWidth = Array.from({ length: 0x5e }, (_, i) => String.fromCodePoint(0x21 + i)).join("") + "  ";
+/** Invisible characters that are deleted: a byte-order mark inside a file (two exports pasted
+ * together) or a zero-width space copied from a web page. They sit after the pairs above, with
+ * no counterpart, so translate() drops them. */
+const invisible = "\uFEFF\u200B";
 
 /** Separated date forms: 2019-09-01, 2019/9/1, 2019.09, 2019年9月, 2019年9月1日, optional time. */
 const separatedDate =
@@ -53,8 +57,8 @@ export const macroDdl = (): string[] => [
   // Cell text → trimmed, full-width-normalised text; empty → null. translate() and a
   // regex trim are slow over millions of cells, so only cells that need them take that path.
   `create or replace temp macro cb_norm(s) as
-     nullif(case when regexp_matches(s, '^\\s|\\s$|[\\x{3000}\\x{FF01}-\\x{FF5E}\\x{00A0}]')
-       then regexp_replace(translate(s, ${sqlString(fullWidth)}, ${sqlString(halfWidth)}), '^\\s+|\\s+$', '', 'g')
+     nullif(case when regexp_matches(s, '^\\s|\\s$|[\\x{3000}\\x{FF01}-\\x{FF5E}\\x{00A0}\\x{FEFF}\\x{200B}]')
+       then regexp_replace(translate(s, ${sqlString(fullWidth + invisible)}, ${sqlString(halfWidth)}), '^\\s+|\\s+$', '', 'g')
        else s end, '')`,
   // Years before 1900 are typos, not HR records.
   `create or replace temp macro cb_iso_date(y, m, d) as
@@ -81,6 +85,9 @@ export const macroDdl = (): string[] => [
           when regexp_full_match(s, '\\d{6}') then cb_iso_date(substr(s, 1, 4), substr(s, 5, 2), '1')
           when cb_is_serial(s) then cb_excel_serial(floor(cast(s as double)))
           else cb_date_from_parts(cb_date_parts(s)) end`,
+  // Excel's 1904 date system (old Mac workbooks) counts serial 0 as 1904-01-01, with no phantom day.
+  `create or replace temp macro cb_date_1904(s) as
+     case when cb_is_serial(s) then date '1904-01-01' + cast(floor(try_cast(s as double)) as integer) else cb_date(s) end`,
   // 出生年月 1988.11 says nothing about the day: comparisons with an ID number stop at the month.
   `create or replace temp macro cb_date_has_day(s) as
      not (regexp_full_match(s, '\\d{6}') or (regexp_matches(s, ${sqlString(separatedDate)}) and cb_date_parts(s)['d'] = ''))`,
@@ -92,7 +99,8 @@ export const macroDdl = (): string[] => [
   // A number as a clerk writes it in a message: 890, not 890.0.
   `create or replace temp macro cb_number_text(x) as
      case when x = round(x) and abs(x) < 1e15 then cast(cast(x as bigint) as varchar) else cast(x as varchar) end`,
-  `create or replace temp macro cb_id_clean(s) as upper(s)`,
+  // 330102 19800506 0011: ID numbers are often typed in groups; spaces and dashes are not part of them.
+  `create or replace temp macro cb_id_clean(s) as upper(regexp_replace(s, '[\\s-]', '', 'g'))`,
   `create or replace temp macro cb_id_shape_ok(s) as regexp_full_match(s, '\\d{17}[0-9X]|\\d{15}')`,
   `create or replace temp macro cb_id_expected_check(s) as substr(${sqlString(ID_CHECK_CHARACTERS)}, (${idWeightedSum}) % 11 + 1, 1)`,
   `create or replace temp macro cb_id_birth_digits(s) as

@@ -9,7 +9,7 @@ import { prepareCsv, type CsvEncoding } from "./csv-source.ts";
 import type { SourceFile } from "./find-files.ts";
 import { HEADER_SEARCH_ROWS, resolveHeader, type HeaderMapping } from "./headers.ts";
 import { sqlString } from "./sql-text.ts";
-import { readXlsxRows } from "./xlsx-source.ts";
+import { assertWorkbook, guardStalls, readXlsxRows, StalledReadError } from "./xlsx-source.ts";
 
 export interface TextTable {
   table: string;
@@ -20,10 +20,17 @@ export interface TextTable {
   headerRow: number;
   mapping: HeaderMapping;
   encoding: CsvEncoding | "xlsx";
+  /** Non-empty rows above the header (titles, export dates): skipped, and reported. */
+  titleRows: { row: number; text: string }[];
+  /** A workbook saved with Excel's 1904 date system counts serial days from 1904-01-01. */
+  date1904: boolean;
 }
 
 export const cellColumn = (index: number): string => `c${index}`;
 export const OVERFLOW_COLUMN = "c_overflow";
+
+/** DuckDB's default (2 MB) stops the whole file at one runaway cell; with room, that row is rejected instead. */
+const MAX_LINE_BYTES = 64 << 20;
 
 const textTableName = (source: SourceFile): string => `txt_${source.spec.name}`;
 
@@ -35,22 +42,22 @@ export async function loadTextTable(connection: DuckDBConnection, source: Source
 
 async function loadCsv(connection: DuckDBConnection, source: SourceFile, tempDir: string): Promise<TextTable> {
   const csv = await prepareCsv(source.path, source.fileName, tempDir);
-  const { index, headerRow, mapping } = resolveHeader(
+  const { lastIndex, headerRow, mapping, width, titleRows } = resolveHeader(
     source.spec,
     csv.leadingRecords.map((record) => record.cells),
     source.fileName,
     (i) => i + 1,
   );
-  const width = csv.leadingRecords[index]!.cells.length;
   const table = textTableName(source);
   const columns = columnList(width).map((name) => `${sqlString(name)}: 'VARCHAR'`).join(", ");
   // DuckDB's parallel scanner cannot pad short rows when quoted cells may hold newlines: files
   // with quotes are read on one thread. Either way insertion order (rowid) is file order.
   const sql = `create temp table ${table} as select * from read_csv($path,
       all_varchar = true, header = false, auto_detect = false, skip = $skip, columns = {${columns}},
-      delim = $delim, quote = '"', escape = '"', strict_mode = false, null_padding = true, parallel = $parallel)`;
+      delim = $delim, quote = '"', escape = '"', strict_mode = false, null_padding = true, parallel = $parallel,
+      max_line_size = ${MAX_LINE_BYTES})`;
   try {
-    const skip = csv.leadingRecords[index]!.linesThrough;
+    const skip = csv.leadingRecords[lastIndex]!.linesThrough;
     await connection.run(sql, { path: csv.readPath, skip, delim: csv.delimiter, parallel: !csv.hasQuotes });
   } catch (error) {
     throw new InputError(
@@ -59,23 +66,23 @@ async function loadCsv(connection: DuckDBConnection, source: SourceFile, tempDir
     );
   }
   // rowid follows insertion order: the first data row sits right below the header.
-  return { table, width, rowNumberSql: `cast(rowid as integer) + ${headerRow + 1}`, headerRow, mapping, encoding: csv.encoding };
+  const rowNumberSql = `cast(rowid as integer) + ${lastIndex + 2}`;
+  return { table, width, rowNumberSql, headerRow, mapping, encoding: csv.encoding, titleRows, date1904: false };
 }
 
 async function loadXlsx(connection: DuckDBConnection, source: SourceFile): Promise<TextTable> {
   const table = textTableName(source);
   const leading: { rowNumber: number; cells: (string | null)[] }[] = [];
-  let resolved: { width: number; headerRow: number; mapping: HeaderMapping } | undefined;
+  let resolved: ReturnType<typeof resolveHeader> | undefined;
+  const workbook = { date1904: false };
   let appender: Awaited<ReturnType<DuckDBConnection["createAppender"]>> | undefined;
 
   const start = async () => {
-    const { index, headerRow, mapping } = resolveHeader(source.spec, leading.map((row) => row.cells), source.fileName, (i) => leading[i]!.rowNumber);
-    const width = leading[index]!.cells.length;
-    const columns = columnList(width).map((name) => `${name} varchar`).join(", ");
+    resolved = resolveHeader(source.spec, leading.map((row) => row.cells), source.fileName, (i) => leading[i]!.rowNumber);
+    const columns = columnList(resolved.width).map((name) => `${name} varchar`).join(", ");
     await connection.run(`create temp table ${table} (row_number integer, ${columns})`);
     appender = await connection.createAppender(table, null, "temp");
-    resolved = { width, headerRow, mapping };
-    for (const row of leading.slice(index + 1)) append(row.rowNumber, row.cells);
+    for (const row of leading.slice(resolved.lastIndex + 1)) append(row.rowNumber, row.cells);
   };
   const append = (rowNumber: number, cells: (string | null)[]) => {
     const { width } = resolved!;
@@ -91,8 +98,9 @@ async function loadXlsx(connection: DuckDBConnection, source: SourceFile): Promi
     appender!.endRow();
   };
 
+  await assertWorkbook(source.path, source.fileName);
   try {
-    for await (const row of readXlsxRows(source.path)) {
+    for await (const row of guardStalls(readXlsxRows(source.path, workbook))) {
       if (resolved) append(row.rowNumber, row.cells);
       else {
         leading.push(row);
@@ -104,11 +112,13 @@ async function loadXlsx(connection: DuckDBConnection, source: SourceFile): Promi
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(
-      `无法读取 ${source.fileName}：${firstLine(error)}。请确认它是 Excel 工作簿（.xlsx），用 Excel 或 WPS 打开后另存再导入 (file ${source.fileName}: unreadable XLSX)`,
+      `无法读取 ${source.fileName}：${error instanceof StalledReadError ? "工作簿已损坏，读到一半停住了" : firstLine(error)}。` +
+        `请确认它是 Excel 工作簿（.xlsx），用 Excel 或 WPS 打开后另存再导入 (file ${source.fileName}: unreadable XLSX)`,
       { file: source.fileName },
     );
   }
-  return { table, width: resolved!.width, rowNumberSql: "row_number", headerRow: resolved!.headerRow, mapping: resolved!.mapping, encoding: "xlsx" };
+  const { width, headerRow, mapping, titleRows } = resolved!;
+  return { table, width, rowNumberSql: "row_number", headerRow, mapping, encoding: "xlsx", titleRows, date1904: workbook.date1904 };
 }
 
 const firstLine = (error: unknown): string => String(error instanceof Error ? error.message : error).split("\n")[0]!;

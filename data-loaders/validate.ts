@@ -8,7 +8,8 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { FileSpec } from "../src/contract.ts";
 import { queryRows } from "../src/warehouse/duckdb.ts";
 import { rawTableName } from "../src/warehouse/schema.ts";
-import { cellChecks, precheckedColumns, typedExpression } from "./cell-checks.ts";
+import { cellChecks, dateRangeChecks, precheckedColumns, typedExpression } from "./cell-checks.ts";
+import { MAX_CELL_CHARS, noteTableName, overlappingAppointmentsSql, shapeChecks, trailingNotesSql, trailingNotesUpdateSql } from "./file-rules.ts";
 import type { SourceFile } from "./find-files.ts";
 import { derivedColumns, keys, loadedValues, references, rowRules, type Check } from "./row-rules.ts";
 import { columnLabel, sqlName, sqlString } from "./sql-text.ts";
@@ -46,19 +47,21 @@ export function workTableSql(spec: FileSpec, text: TextTable, source: SourceFile
   const allCells = [...Array.from({ length: text.width }, (_, i) => cellColumn(i)), OVERFLOW_COLUMN];
   const normed = spec.columns.map((column) => `cb_norm("g_${column.name}") as "n_${column.name}"`);
   const prechecked = spec.columns.flatMap(precheckedColumns);
-  const typed = spec.columns.map((column) => `${typedExpression(column)} as "t_${column.name}"`);
+  const typed = spec.columns.map((column) => `${typedExpression(column, text.date1904)} as "t_${column.name}"`);
   const derived = Object.entries(derivedColumns[spec.name] ?? {}).map(([name, sql]) => `${sql} as ${sqlName(name)}`);
   const checks: Check[] = [
+    ...shapeChecks(spec, new Set(text.mapping.columns.keys())),
     ...(source.format === "csv"
       ? [{
           column: null,
           fails: `cb_norm(g_overflow) is not null`,
-          reason: `'这一行的单元格比表头多（多出：' || g_overflow || '），可能是某个值里有没加引号的逗号'`,
-          value: "g_overflow",
+          reason: `'这一行的单元格比表头多（多出：' || left(g_overflow, 200) || '），可能是某个值里有没加引号的逗号'`,
+          value: "left(g_overflow, 1000)",
         }]
       : []),
     ...cellChecks(spec),
     ...rowRules[spec.name],
+    ...dateRangeChecks(spec),
     ...referenceChecks(spec),
   ];
   // The work table keeps only what later steps read: materialising every g_/n_ column of a
@@ -75,7 +78,9 @@ export function workTableSql(spec: FileSpec, text: TextTable, source: SourceFile
   return `create or replace temp table ${workTable(spec)} as
     with given as (
       select ${text.rowNumberSql} as row_number, ${given.join(", ")}, ${OVERFLOW_COLUMN} as g_overflow,
-        cb_norm(concat(${allCells.join(", ")})) is null as is_blank
+        cb_norm(concat(${allCells.join(", ")})) is null as is_blank,
+        -- One cheap look per row, so the per-cell shape checks run only on rows that may fail them.
+        contains(concat(${allCells.join(", ")}), '#') or strlen(concat(${allCells.join(", ")})) > ${MAX_CELL_CHARS} as is_suspect
       from ${text.table}
     ),
     normed as (select *, ${normed.join(", ")} from given where not is_blank),
@@ -112,9 +117,14 @@ export async function validateAndLoad(
   const { spec, fileName } = source;
   const work = workTable(spec);
   const sql = workTableSql(spec, text, source);
+  const cells = [...Array.from({ length: text.width }, (_, i) => cellColumn(i)), OVERFLOW_COLUMN];
+  await connection.run(trailingNotesSql(spec, text.table, text.rowNumberSql, cells));
   // DuckDB refuses a parameter the statement does not use, and only some rules look at today.
   await connection.run(sql, sql.includes("$today") ? { today } : undefined);
+  // Notes first: a note row must not be counted as the earlier row of a duplicate or overlap.
+  await connection.run(trailingNotesUpdateSql(spec, work));
   for (const key of keys[spec.name] ?? []) await connection.run(duplicateKeySql(spec, key));
+  if (spec.name === "appointments") await connection.run(overlappingAppointmentsSql(work));
 
   const loaded = spec.columns.map((column) => `${loadedValues[spec.name]?.[column.name] ?? `"t_${column.name}"`}`);
   await connection.run(
@@ -133,6 +143,7 @@ export async function validateAndLoad(
     `select count(*) as read, count(*) filter (where problem is null) as loaded from ${work}`,
   );
   await connection.run(`drop table ${work}`);
+  await connection.run(`drop table ${noteTableName(spec)}`);
   await connection.run(`drop table ${text.table}`);
   const rowsRead = Number(counts!.read);
   const rowsLoaded = Number(counts!.loaded);

@@ -40,6 +40,9 @@ export const bookkeepingDdl: readonly string[] = [
     "file" varchar primary key, "source_path" varchar, "format" varchar, "encoding" varchar,
     "header_row" integer, "rows_read" bigint not null, "rows_loaded" bigint not null, "rows_rejected" bigint not null
   )`,
+  // Rows above a file's header (titles, export dates): skipped, not loaded, kept here so the
+  // report can show what was skipped.
+  `create table load_skipped_rows ("file" varchar not null, "row_number" integer not null, "reason" varchar not null, "text" varchar)`,
   `create table load_info ("loaded_at" timestamp not null, "data_dir" varchar, "cadreboard_version" varchar)`,
 ];
 
