@@ -19,7 +19,7 @@ const { values } = parseArgs({
   options: { audience: { type: "string" }, "as-of": { type: "string" }, out: { type: "string" }, data: { type: "string" } },
   strict: true,
 });
-const { todayInChina } = await import("../src/cli.ts");
+const { todayInChina } = await import("../src/today.ts");
 const { buildSite } = await import("../src/site/build.ts");
 const env = process.env;
 try {

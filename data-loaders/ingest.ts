@@ -7,6 +7,7 @@ import { mkdir, mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { InputError } from "../src/errors.ts";
+import { todayInChina } from "../src/today.ts";
 import { openDatabase } from "../src/warehouse/duckdb.ts";
 import { warehouseDdl } from "../src/warehouse/schema.ts";
 import { findRecordFiles } from "./find-files.ts";
@@ -26,7 +27,6 @@ export interface IngestOptions {
   today?: string;
 }
 
-const todayInChina = (): string => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
 
 async function packageVersion(): Promise<string> {
   const text = await readFile(new URL("../package.json", import.meta.url), "utf8");

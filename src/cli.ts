@@ -4,6 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { UsageError, exitStatusFor } from "./errors.ts";
+import { todayInChina } from "./today.ts";
 
 export const usage = `cadreboard — 县管校聘 HR dashboard
 
@@ -109,10 +110,6 @@ function isoDate(value: string, flag: string): string {
   }
   return value;
 }
-
-/** The bureau's calendar day, whatever zone the machine is set to. */
-export const todayInChina = (now = new Date()): string =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now);
 
 export async function main(argv: readonly string[], out = console.log, err = console.error): Promise<number> {
   try {

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { parseCommand, todayInChina } from "../src/cli.ts";
+import { parseCommand } from "../src/cli.ts";
+import { todayInChina } from "../src/today.ts";
 import { UsageError } from "../src/errors.ts";
 
 describe("parseCommand", () => {
