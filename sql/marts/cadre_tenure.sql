@@ -45,10 +45,11 @@ measured as (
         on post_spell.staff_id = cadres.staff_id and post_spell.school_id = cadres.school_id
         and post_spell.spell_kind = 'post' and post_spell.spell_key = cadres.post || '|' || cadres.department
         and post_spell.spell_start <= params.as_of and post_spell.spell_end_or_open >= params.as_of
-    left join spells as office_spell
+    -- the middle-post test is part of the join key, not a separate ON condition: a condition on
+    -- the left table alone makes DuckDB fall back to a nested-loop join (cadres × spells)
+    left join (select * from spells where spell_kind = 'office') as office_spell
         on office_spell.staff_id = cadres.staff_id and office_spell.school_id = cadres.school_id
-        and office_spell.spell_kind = 'office' and office_spell.spell_key = cadres.department
-        and cadres.post_group = 'middle'
+        and office_spell.spell_key = case when cadres.post_group = 'middle' then cadres.department end
         and office_spell.spell_start <= params.as_of and office_spell.spell_end_or_open >= params.as_of
     left join years_in_school on years_in_school.staff_id = cadres.staff_id
 ),

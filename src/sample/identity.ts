@@ -60,7 +60,8 @@ const pad = (n: number, width: number): string => String(n).padStart(width, "0")
  */
 export type IssuedIdNumbers = Set<string>;
 
-function freeSequence(issued: IssuedIdNumbers, area: string, birthDigits: string, first: number): string {
+/** The next free sequence of the same parity for an area and birth date, or null when all 500 are taken. */
+function freeSequence(issued: IssuedIdNumbers, area: string, birthDigits: string, first: number): string | null {
   for (let step = 0; step < 500; step++) {
     const sequence = pad((first + step * 2) % 1000, 3);
     const body = `${area}${birthDigits}${sequence}`;
@@ -69,7 +70,20 @@ function freeSequence(issued: IssuedIdNumbers, area: string, birthDigits: string
       return sequence;
     }
   }
-  throw new Error(`no free ID sequence left for area ${area}, birth date ${birthDigits}`);
+  return null;
+}
+
+/**
+ * Area and sequence for a new number. At a province's size one area runs out of the 500
+ * sequences a sex has for a birth date; the number then comes from the next area code, as people
+ * born the same day in a neighbouring county would have.
+ */
+function issue(issued: IssuedIdNumbers, drawnArea: string, birthDigits: string, first: number): [string, string] {
+  for (const area of [drawnArea, ...areaCodes.map(([code]) => code).filter((code) => code !== drawnArea)]) {
+    const sequence = freeSequence(issued, area, birthDigits, first);
+    if (sequence !== null) return [area, sequence];
+  }
+  throw new Error(`no free ID sequence left in any area for birth date ${birthDigits}`);
 }
 
 const firstSequence = (rng: Random, gender: "M" | "F"): number =>
@@ -79,9 +93,9 @@ const firstSequence = (rng: Random, gender: "M" | "F"): number =>
 export function idNumber18(rng: Random, issued: IssuedIdNumbers, birth: Day, gender: "M" | "F"): string {
   const [y, m, d] = civil(birth);
   const first = firstSequence(rng, gender);
-  const area = rng.weighted(areaCodes);
   const birthDigits = `${y}${pad(m, 2)}${pad(d, 2)}`;
-  const first17 = `${area}${birthDigits}${freeSequence(issued, area, birthDigits, first)}`;
+  const [area, sequence] = issue(issued, rng.weighted(areaCodes), birthDigits, first);
+  const first17 = `${area}${birthDigits}${sequence}`;
   return first17 + idCheckCharacter(first17);
 }
 
@@ -89,7 +103,6 @@ export function idNumber18(rng: Random, issued: IssuedIdNumbers, birth: Day, gen
 export function idNumber15(rng: Random, issued: IssuedIdNumbers, birth: Day, gender: "M" | "F"): string {
   const [y, m, d] = civil(birth);
   const first = firstSequence(rng, gender);
-  const area = rng.weighted(areaCodes);
-  const sequence = freeSequence(issued, area, `${y}${pad(m, 2)}${pad(d, 2)}`, first);
+  const [area, sequence] = issue(issued, rng.weighted(areaCodes), `${y}${pad(m, 2)}${pad(d, 2)}`, first);
   return `${area}${pad(y % 100, 2)}${pad(m, 2)}${pad(d, 2)}${sequence}`;
 }

@@ -41,6 +41,16 @@ describe("ID numbers", () => {
     expect(new Set(ids).size).toBe(600);
     for (const [i, id] of ids.entries()) expect(Number(id[16]) % 2 === 1).toBe(i % 2 === 1);
   });
+
+  it("moves to another area code once an area's 500 sequences for a sex and birth date are used", () => {
+    const rng = new Random(9);
+    const issued = new Set<string>();
+    const birth = parseIso("1989-10-01");
+    const ids = Array.from({ length: 1200 }, () => idNumber18(rng, issued, birth, "F"));
+    expect(new Set(ids).size).toBe(1200);
+    expect(new Set(ids.map((id) => id.slice(0, 6))).size).toBeGreaterThanOrEqual(3);
+    for (const id of ids) expect(Number(id[16]) % 2).toBe(0);
+  });
 });
 
 describe("retirement dates (digest §6)", () => {
