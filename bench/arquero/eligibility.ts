@@ -1,0 +1,257 @@
+/**
+ * The rotation rules of sql/intermediate (int_people_on_dates → int_rotation_eligibility) written
+ * with arquero verbs, one function per model, so the two paths can be read side by side. One row
+ * per evaluation date × tenured teacher, middle cadre or leader in post: due by ROT-T9 (teachers,
+ * middle cadres) or ROT-P3 (leaders), held back by a valid exemption (ROT-EXEMPT).
+ */
+import * as aq from "arquero";
+import type { ColumnTable } from "arquero";
+import { addPolicyYears, ageOn, decimalYears, greatest, least, monthsBetween, monthStart, addMonths, schoolYearOf, dayOf } from "./days.ts";
+import type { RawTables } from "./load.ts";
+import { referenceTable, type PolicyLookup } from "./policy.ts";
+
+const { op, escape, desc } = aq;
+type Row = Record<string, any>;
+/** Join keys shared by both tables (a bare two-name array would mean left key, right key). */
+const on = (...names: string[]): [string[], string[]] => [names, names];
+const isNull = (value: unknown): value is null | undefined => value === null || value === undefined;
+
+/** SQL's three-valued AND: false wins, then unknown. */
+const and3 = (a: boolean | null, b: boolean | null): boolean | null => (a === false || b === false ? false : a === null || b === null ? null : true);
+/** SQL comparison: unknown when either side is NULL. */
+const atLeast = (a: number | null | undefined, b: number | null | undefined): boolean | null => (isNull(a) || isNull(b) ? null : a >= b);
+
+export interface Staged {
+  appointments: ColumnTable;
+  rotations: ColumnTable;
+  exemptions: ColumnTable;
+  staff: ColumnTable;
+  schools: ColumnTable;
+}
+
+/** sql/staging: records visible on the as-of date, codes joined to their reference rows. */
+export function stage(raw: RawTables, asOf: number): Staged {
+  const posts = referenceTable("ref_posts").select("post", "post_group", "post_rank", "is_worker_post");
+  const appointments = raw.appointments
+    .filter(escape((d: Row) => d.start_date <= asOf))
+    // an end date after the as-of date is not known yet: the person is still in post
+    .derive({ end_date_or_open: escape((d: Row) => (!isNull(d.end_date) && d.end_date <= asOf ? d.end_date : Infinity)) })
+    .join(posts, "post");
+  const rotations = raw.rotations
+    .filter(escape((d: Row) => d.start_date <= asOf))
+    .derive({
+      end_date: escape((d: Row) => (!isNull(d.end_date) && d.end_date <= asOf ? d.end_date : null)),
+      is_relation_moved: escape((d: Row) => d.relation_moved === true),
+      school_year: escape((d: Row) => schoolYearOf(d.start_date)),
+    })
+    .join(referenceTable("ref_rotation_types").select("rotation_type", "is_between_schools"), [["type"], ["rotation_type"]]);
+  const exemptions = raw.exemptions
+    .filter(escape((d: Row) => d.start_date <= asOf))
+    .join(referenceTable("ref_exemption_reasons"), "reason");
+  const staff = raw.staff
+    .join_left(referenceTable("ref_genders"), "gender")
+    .derive({
+      is_backbone: escape((d: Row) => !isNull(d.backbone)),
+      is_tenured: escape((d: Row) => (isNull(d.employment) ? null : d.employment === "tenured")),
+    });
+  const schools = raw.schools
+    .join_left(referenceTable("ref_locations"), "location")
+    .join_left(referenceTable("ref_tiers").select("tier", "is_strong"), "tier");
+  return { appointments, rotations, exemptions, staff, schools };
+}
+
+/** int_school_years: from the first year with a rotation to the as-of date's year. */
+export function schoolYears(rotations: ColumnTable, asOf: number): ColumnTable {
+  const last = schoolYearOf(asOf);
+  const first = rotations.numRows() > 0 ? (rotations.rollup({ first: op.min("school_year") }).get("first", 0) as number) : last;
+  const years = Array.from({ length: last - first + 1 }, (_, index) => first + index);
+  return aq.table({ school_year: years, eligibility_date: years.map((year) => dayOf(year, 8, 31)) });
+}
+
+/** int_people_on_dates: each person's highest post on each evaluation date. */
+export function peopleOnDates(staged: Staged, dates: readonly number[]): ColumnTable {
+  const holdings = dates
+    .map((date) =>
+      staged.appointments
+        .filter(escape((d: Row) => d.start_date <= date && d.end_date_or_open >= date))
+        .derive({ evaluation_date: escape(() => date) }),
+    )
+    .reduce((all, table) => all.concat(table));
+  const staff = staged.staff.select("staff_id", "gender", "gender_zh", "birth_date", "is_tenured", "is_backbone");
+  return holdings
+    .groupby("evaluation_date", "staff_id")
+    .orderby("post_rank", "start_date", "school_id", "appointment_id")
+    .filter(() => op.row_number() === 1)
+    .ungroup()
+    .unorder()
+    .select("evaluation_date", "staff_id", "school_id", "post", "post_group")
+    .join(staff, "staff_id")
+    .derive({ age: escape((d: Row) => ageOn(d.birth_date, d.evaluation_date)) });
+}
+
+/** Records that touch or overlap (next start ≤ previous reach + 1 day) merge into one stretch. */
+export function mergeStretches(records: ColumnTable, keys: string[]): ColumnTable {
+  return records
+    .groupby(...keys)
+    .orderby("start_date", "end_date_or_open", "appointment_id")
+    .derive({ reach: aq.rolling((d: Row) => op.max(d.end_date_or_open)) })
+    .derive({ previous_reach: (d: Row) => op.lag(d.reach, 1) })
+    .derive({ is_new: (d: Row) => (d.previous_reach == null || d.start_date > d.previous_reach + 1 ? 1 : 0) })
+    .derive({ stretch_number: aq.rolling((d: Row) => op.sum(d.is_new)) })
+    .groupby(...keys, "stretch_number")
+    .rollup({ stretch_start: op.min("start_date"), stretch_end: op.max("end_date_or_open") })
+    .ungroup();
+}
+
+/** int_years_in_school: continuous attachment, minus temporary rotations away (ROT-SUPPORT). */
+export function yearsInSchool(people: ColumnTable, staged: Staged): ColumnTable {
+  const attachments = mergeStretches(staged.appointments.select("appointment_id", "staff_id", "school_id", "start_date", "end_date_or_open"), ["staff_id", "school_id"]);
+  const current = people
+    .select("evaluation_date", "staff_id", "school_id")
+    .join(attachments, on("staff_id", "school_id"))
+    .filter(escape((d: Row) => d.stretch_start <= d.evaluation_date && d.stretch_end >= d.evaluation_date))
+    .select("evaluation_date", "staff_id", "school_id", { stretch_start: "attachment_start" });
+  const rotations = staged.rotations.filter(escape((d: Row) => d.is_between_schools === true))
+    .select("staff_id", "from_school_id", "to_school_id", "start_date", "end_date", "is_relation_moved");
+  // a rotation with the relation moved (人事关系随迁) starts a new attachment whatever the appointments say
+  const latestMove = current
+    .join(rotations.filter((d: Row) => d.is_relation_moved), "staff_id")
+    .filter(escape((d: Row) => (d.school_id === d.to_school_id || d.school_id === d.from_school_id)
+      && d.start_date > d.attachment_start && d.start_date <= d.evaluation_date))
+    .groupby("evaluation_date", "staff_id")
+    .rollup({ moved_on: op.max("start_date") });
+  const started = current
+    .join_left(latestMove, on("evaluation_date", "staff_id"))
+    .derive({ attachment_start: escape((d: Row) => greatest(d.attachment_start, d.moved_on ?? null)) })
+    .select("evaluation_date", "staff_id", "school_id", "attachment_start");
+  // 支教 and other temporary stretches away, cut to the attachment and the evaluation date
+  const away = started
+    .join(rotations.filter((d: Row) => !d.is_relation_moved), "staff_id")
+    .filter(escape((d: Row) => d.from_school_id === d.school_id && d.start_date <= d.evaluation_date
+      && (d.end_date ?? d.evaluation_date) >= d.attachment_start))
+    .derive({
+      piece: escape((d: Row) => decimalYears(
+        greatest(d.start_date, d.attachment_start),
+        least(isNull(d.end_date) ? d.evaluation_date : d.end_date + 1, d.evaluation_date),
+      )),
+    })
+    .groupby("evaluation_date", "staff_id")
+    .rollup({ away_years: op.sum("piece") });
+  return started
+    .join_left(away, on("evaluation_date", "staff_id"))
+    .derive({
+      away_years: escape((d: Row) => d.away_years ?? 0),
+      years_in_school: escape((d: Row) => Math.max(0, decimalYears(d.attachment_start, d.evaluation_date)! - (d.away_years ?? 0))),
+    });
+}
+
+/** int_retirement_dates: birth month + old age + delay (digest §6), on the track of the last post. */
+export function retirementDates(staged: Staged, policy: PolicyLookup, asOf: number): ColumnTable {
+  const settings = policy.keysOn("RETIRE", asOf);
+  const trackNames = [...new Set(settings.map((row) => row.key.split(".")[0]!))];
+  const tracks = trackNames.map((track) => {
+    const value = (setting: string) => settings.find((row) => row.key === `${track}.${setting}`);
+    return {
+      gender: track === "male" ? "M" : "F",
+      isWorkerTrack: track === "female_50",
+      oldAge: value("old_age_years")!.num_value!,
+      firstBirthMonth: dayOf(...(value("first_birth_month")!.text_value!.split("-").map(Number) as [number, number, number])),
+      step: value("step_months")!.num_value!,
+      maxDelay: value("max_delay_months")!.num_value!,
+    };
+  });
+  const latestPost = staged.appointments
+    .groupby("staff_id")
+    .orderby(desc("end_date_or_open"), "post_rank", "appointment_id")
+    .filter(() => op.row_number() === 1)
+    .ungroup()
+    .select("staff_id", "is_worker_post");
+  return staged.staff
+    .select("staff_id", "gender", "birth_date")
+    .join_left(latestPost, "staff_id")
+    .derive({
+      retirement_date: escape((d: Row) => {
+        const track = tracks.find((t) => t.gender === d.gender && (d.gender === "M" || t.isWorkerTrack === (d.is_worker_post ?? false)));
+        if (!track || isNull(d.birth_date)) return null;
+        const n = monthsBetween(track.firstBirthMonth, monthStart(d.birth_date)) + 1;
+        const delay = n <= 0 ? 0 : Math.min(Math.ceil(n / track.step), track.maxDelay);
+        return addMonths(monthStart(d.birth_date), track.oldAge * 12 + delay);
+      }),
+    })
+    .select("staff_id", "retirement_date");
+}
+
+/** int_exemptions_valid: signature course / major project exemptions capped at the maximum. */
+export function exemptionsValid(staged: Staged, policy: PolicyLookup): ColumnTable {
+  return staged.exemptions.derive({
+    max_years: escape((d: Row) => policy.number("ROT-EXEMPT", "max_extension_years", d.start_date)),
+  }).derive({
+    cap_end: escape((d: Row) => (isNull(d.max_years) ? null : addPolicyYears(d.start_date, d.max_years) - 1)),
+  }).derive({
+    valid_until: escape((d: Row) => (d.is_capped ? least(d.end_date ?? null, d.cap_end) : d.end_date ?? null)),
+    is_cut_to_maximum: escape((d: Row) => and3(d.is_capped, isNull(d.end_date) || isNull(d.cap_end) ? null : d.end_date > d.cap_end)),
+  });
+}
+
+/** int_rotation_eligibility. */
+export function rotationEligibility(staged: Staged, policy: PolicyLookup, asOf: number): { eligibility: ColumnTable; years: ColumnTable } {
+  const years = schoolYears(staged.rotations, asOf);
+  const dates = [...new Set([asOf, ...(years.array("eligibility_date") as number[])])];
+  const rules = aq.table({ evaluation_date: dates }).derive({
+    t9_years: escape((d: Row) => policy.number("ROT-T9", "years_in_school", d.evaluation_date)),
+    t9_max_age_male: escape((d: Row) => policy.number("ROT-T9", "max_age_male", d.evaluation_date)),
+    t9_max_age_female: escape((d: Row) => policy.number("ROT-T9", "max_age_female", d.evaluation_date)),
+    p3_years: escape((d: Row) => policy.number("ROT-P3", "years_in_post", d.evaluation_date)),
+    p3_margin_years: escape((d: Row) => policy.number("ROT-P3", "retirement_margin_years", d.evaluation_date)),
+  });
+  const people = peopleOnDates(staged, dates);
+  const inSchool = yearsInSchool(people, staged).select("evaluation_date", "staff_id", "years_in_school", "away_years");
+  const leaderSpells = mergeStretches(
+    staged.appointments.filter((d: Row) => d.post_group === "leader").select("appointment_id", "staff_id", "school_id", "start_date", "end_date_or_open"),
+    ["staff_id", "school_id"],
+  );
+  // rotation applies to 在编 teachers and cadres, not to support, service or awaiting staff
+  const candidates = people.filter(escape((d: Row) => d.is_tenured === true && ["leader", "middle", "teacher"].includes(d.post_group)));
+  const leaderSince = candidates
+    .select("evaluation_date", "staff_id", "school_id")
+    .join(leaderSpells, on("staff_id", "school_id"))
+    .filter(escape((d: Row) => d.stretch_start <= d.evaluation_date && d.stretch_end >= d.evaluation_date))
+    .select("evaluation_date", "staff_id", { stretch_start: "spell_start" });
+  const judged = candidates
+    .join(rules, "evaluation_date")
+    .join(inSchool, on("evaluation_date", "staff_id"))
+    .join_left(leaderSince, on("evaluation_date", "staff_id"))
+    .join_left(retirementDates(staged, policy, asOf), "staff_id")
+    .derive({
+      years_as_leader: escape((d: Row) => decimalYears(d.spell_start ?? null, d.evaluation_date)),
+      years_to_retirement: escape((d: Row) => decimalYears(d.evaluation_date, d.retirement_date ?? null)),
+      t9_max_age: escape((d: Row) => (d.gender === "M" ? d.t9_max_age_male : d.t9_max_age_female)),
+      base_rule_id: escape((d: Row) => (d.post_group === "leader" ? "ROT-P3" : "ROT-T9")),
+    })
+    .derive({
+      is_due_by_rule: escape((d: Row) => (d.post_group === "leader"
+        // three consecutive terms here, unless less than one term is left before retirement
+        ? and3(atLeast(d.years_as_leader, d.p3_years), atLeast(d.years_to_retirement, d.p3_margin_years))
+        : and3(atLeast(d.years_in_school, d.t9_years), atLeast(d.t9_max_age, d.age)))),
+    });
+  const held = judged
+    .filter((d: Row) => d.is_due_by_rule === true)
+    .select("evaluation_date", "staff_id")
+    .join(exemptionsValid(staged, policy), "staff_id")
+    .filter(escape((d: Row) => d.start_date <= d.evaluation_date && !isNull(d.valid_until) && d.valid_until >= d.evaluation_date))
+    .groupby("evaluation_date", "staff_id")
+    .orderby(desc("valid_until"), "exemption_id")
+    .filter(() => op.row_number() === 1)
+    .ungroup()
+    .select("evaluation_date", "staff_id", {
+      reason_zh: "exemption_reason_zh", start_date: "exemption_start", valid_until: "exemption_until",
+      is_cut_to_maximum: "is_cut_to_maximum", max_years: "exemption_max_years",
+    });
+  const eligibility = judged
+    .join_left(held, on("evaluation_date", "staff_id"))
+    .derive({
+      is_exempt: escape((d: Row) => !isNull(d.exemption_reason_zh)),
+      is_due: escape((d: Row) => and3(d.is_due_by_rule, isNull(d.exemption_reason_zh))),
+    });
+  return { eligibility, years };
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { parseGnuTime } from "../../bench/measure.ts";
+import { checksList, resultsTable, targetChecks, type SizeResult } from "../../bench/report.ts";
+import { dependencyClosure, modelTimings, secondsOf } from "../../bench/closure.ts";
+import { registeredFiles } from "../../bench/pages.ts";
+import { sampleKey } from "../../bench/samples.ts";
+
+const step = (seconds: number, rssMb: number, cpuSeconds: number | null = null) => ({ seconds, peakRssBytes: rssMb * 1e6, cpuSeconds });
+const city: SizeResult = {
+  staff: 100_000, csvBytes: 81e6, floor: step(2, 300, 3), ingest: step(4, 900, 6), models: step(5, 1200, 8), duckdbRulesSeconds: 2,
+  arquero: { ...step(30, 3000), loadSeconds: 3, rulesSeconds: 20, nearCells: 0, rows: 50_000 },
+  site: { ...step(70, 800), audience: "public", largestPage: "structure.html", largestPageBytes: 1_200_000 }, loadAverage: 1.5,
+};
+
+describe("resultsTable", () => {
+  it("writes one Markdown row per size, wall time with CPU time beside it", () => {
+    const lines = resultsTable([city]).split("\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toBe(
+      "| 100,000 | 81 | 2.00 (3.00) | 4.00 (6.00) | 5.00 (8.00) | 9.00 | 4.50× (4.67×) | 300 / 900 / 1200 | 2.00 | 20.0 (3000) | 10.00× | 50,000 identical | 70.0 | 800 | 1200 (structure.html, public) |",
+    );
+  });
+});
+
+describe("targetChecks", () => {
+  it.each([
+    ["100,000 staff: ingest + models ≤ 10 s", true, "9 s is within 10 s"],
+    ["100,000 staff: ingest + models ≤ 3× scan floor", false, "4.5× the floor"],
+    ["100,000 staff: site build ≤ 60 s", false, "70 s"],
+    ["100,000 staff: largest page data ≤ 1 MB (public)", false, "1.2 MB"],
+  ])("%s → met %s (%s)", (target, met) => {
+    expect(targetChecks([city]).find((check) => check.target === target)?.met).toBe(met);
+  });
+  it("checks the province's targets only when it was run", () => {
+    expect(targetChecks([city]).some((check) => check.target.startsWith("1,000,000"))).toBe(false);
+    const province = { ...city, staff: 1_000_000, ingest: step(30, 3000), models: step(25, 4100) };
+    const checks = targetChecks([province]);
+    expect(checks.find((check) => check.target.includes("peak RSS"))).toMatchObject({ met: false, value: "4100 MB" });
+    expect(checks.find((check) => check.target.includes("arquero"))).toMatchObject({ met: true, value: "10.00×" });
+    expect(checksList(checks)).toContain("❌ missed — 1,000,000 staff: peak RSS ≤ 4 GB (ingest, models): 4100 MB");
+  });
+});
+
+describe("helpers", () => {
+  it("reads GNU time's last line", () => {
+    expect(parseGnuTime("Command exited with non-zero status 1\n2048 1.50 0.25\n")).toEqual({ peakRssBytes: 2048 * 1024, cpuSeconds: 1.75 });
+    expect(parseGnuTime("garbage")).toEqual({ peakRssBytes: null, cpuSeconds: null });
+  });
+  it("finds the models a mart needs from the names its SQL mentions, comments ignored", () => {
+    const texts = new Map([
+      ["stg_a", "select * from raw_a"],
+      ["int_b", "select * from stg_a -- not int_c"],
+      ["int_c", "select 1"],
+      ["mart", "select * from int_b"],
+    ]);
+    expect([...dependencyClosure(texts, ["mart"])].sort()).toEqual(["int_b", "mart", "stg_a"]);
+  });
+  it("reads the per-model build times of both log formats and refuses a missing one", () => {
+    const timings = modelTimings("  staging/stg_a: built in 12 ms, 3 data tests in 4 ms\n  marts/mart 30 ms\n");
+    expect(timings).toEqual(new Map([["stg_a", 12], ["mart", 30]]));
+    expect(secondsOf(timings, ["stg_a", "mart"])).toBeCloseTo(0.042);
+    expect(() => secondsOf(timings, ["int_b"])).toThrow(/no build time for int_b/);
+  });
+  it("sums the files a page registers", () => {
+    const html = `registerFile("./data/a.json", {"name":"./data/a.json","path":"./_file/data/a.1.json","size":120});
+registerFile("./data/b.csv", {"name":"./data/b.csv","path":"./_file/data/b.2.csv","size":30});`;
+    expect([...registeredFiles(html).values()]).toEqual([120, 30]);
+  });
+  it("keys a cached sample by size, seed and generator", () => {
+    expect(sampleKey(5000, 1, "abcdef0123456789")).toBe("sample-5000-seed1-abcdef0123");
+  });
+});
+
+describe("selfTimes", () => {
+  it("adds each sample's time to its function and file", async () => {
+    const { selfTimes } = await import("../../bench/cpu-profile.ts");
+    const frame = (id: number, functionName: string, url: string) => ({ id, callFrame: { functionName, url, lineNumber: 9 } });
+    const profile = {
+      nodes: [frame(1, "(idle)", ""), frame(2, "parse", "file:///work/main/data-loaders/csv-text.ts")],
+      startTime: 0, endTime: 4000, samples: [1, 2, 2], timeDeltas: [1000, 1000, 2000],
+    };
+    const { byFunction, byFile, totalMs } = selfTimes(profile);
+    expect(totalMs).toBe(4);
+    expect(byFunction).toEqual([["parse (data-loaders/csv-text.ts:10)", 3], ["(idle) ((native):10)", 1]]);
+    expect(byFile[0]).toEqual(["/work/main/data-loaders/csv-text.ts", 3]);
+  });
+});
