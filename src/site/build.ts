@@ -52,6 +52,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<void> {
         CADREBOARD_AUDIENCE: audience.kind === "school" ? `school:${audience.schoolId}` : audience.kind,
         CADREBOARD_AS_OF: options.asOf,
         CADREBOARD_SITE_OUT: resolve(options.outDir),
+        // Framework's log is read line by line (and searched by the tests): plain text, even
+        // under CI=true, where its colour library would otherwise switch colours on.
+        NO_COLOR: "1",
       },
     }, log);
   });
