@@ -42,7 +42,3 @@ export async function queryJson(
   const reader = await connection.runAndReadAll(sql, params);
   return reader.getRowObjectsJson() as Record<string, unknown>[];
 }
-
-export async function execute(connection: DuckDBConnection, sql: string, params?: Params): Promise<void> {
-  await connection.run(sql, params);
-}
