@@ -1,6 +1,7 @@
 -- grain: one row per school × school year (plus county rows, school_id ALL): of those due to
 -- rotate on the eve of the year (Y-08-31), how many rotated to another school during the year
--- (ROT-RATIO), how many of those were backbone teachers (ROT-BACKBONE), and leaders (ROT-LEAD15)
+-- (ROT-RATIO), how many of those were backbone teachers (ROT-BACKBONE), and leaders (ROT-LEAD15);
+-- plus everyone who rotated in or out during the year (people, not only those due)
 with school_years as (select * from int_school_years),
 schools as (select * from stg_schools),
 eligibility as (select * from int_rotation_eligibility),
@@ -43,6 +44,31 @@ per_school as (
     group by school_years.school_year, schools.school_id
 ),
 
+moves as (
+    -- every between-school rotation starting in the year, seen from both schools
+    select school_year, to_school_id as school_id, staff_id, 'in' as direction from rotations
+    union all
+    select school_year, from_school_id as school_id, staff_id, 'out' as direction from rotations
+),
+
+moves_per_school as (
+    select school_years.school_year, schools.school_id,
+        count(distinct moves.staff_id) filter (where moves.direction = 'in') as rotated_in,
+        count(distinct moves.staff_id) filter (where moves.direction = 'out') as rotated_out,
+    from school_years
+    cross join schools
+    left join moves on moves.school_year = school_years.school_year and moves.school_id = schools.school_id
+    group by school_years.school_year, schools.school_id
+),
+
+moves_with_county as (
+    select * from moves_per_school
+    union all
+    select school_year, 'ALL' as school_id, sum(rotated_in) as rotated_in, sum(rotated_out) as rotated_out,
+    from moves_per_school
+    group by school_year
+),
+
 county as (
     -- the county's target is its schools' targets weighted by how many each has eligible,
     -- rounded so the floating-point sum order cannot change the figure from run to run
@@ -69,8 +95,11 @@ final as (
         policy_number('ROT-LEAD15', 'target', make_date(rows.school_year, 8, 31)) as leader_target,
         -- the as-of date's school year is still running: its figures are so far, not final
         make_date(rows.school_year + 1, 8, 31) <= (select as_of from run_params) as is_complete,
+        cast(coalesce(moves.rotated_in, 0) as integer) as rotated_in,
+        cast(coalesce(moves.rotated_out, 0) as integer) as rotated_out,
         'ROT-RATIO' as rule_id,
     from (select * from per_school union all select * from county) as rows
+    left join moves_with_county as moves on moves.school_year = rows.school_year and moves.school_id = rows.school_id
 ),
 
 explained as (

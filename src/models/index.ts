@@ -10,7 +10,7 @@ import { defaultPolicyPath, loadPolicy } from "../policy/load.ts";
 import { openDatabase, type Database } from "../warehouse/duckdb.ts";
 import { buildModelsInto } from "./build.ts";
 import { pathLiteral, writeTableCsv } from "./csv.ts";
-import { martNames as orderedMarts } from "./models.ts";
+import { martNames as orderedMarts, siteMartNames as orderedSiteMarts } from "./models.ts";
 
 export interface ModelOptions {
   warehouse: string;
@@ -21,6 +21,8 @@ export interface ModelOptions {
 
 export const defaultHorizonMonths = 36;
 export const martNames: readonly string[] = orderedMarts;
+/** Marts built for the report site only (buildMarts makes them; runModels writes the contract's ten). */
+export const siteMartNames: readonly string[] = orderedSiteMarts;
 
 /**
  * Opens the warehouse (read-only: never modify it), loads the policy, builds staging →

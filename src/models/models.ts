@@ -50,6 +50,9 @@ export const martNames = [
   "rejects",
 ] as const;
 
+/** Marts the report site reads beyond the contract's ten (not written by `cadreboard models`). */
+export const siteMartNames = ["staff_structure"] as const;
+
 export interface ModelFile {
   name: string;
   layer: "staging" | "intermediate" | "marts";
@@ -59,4 +62,5 @@ export const modelFiles: readonly ModelFile[] = [
   ...stagingModels.map((name) => ({ name, layer: "staging" as const })),
   ...intermediateModels.map((name) => ({ name, layer: "intermediate" as const })),
   ...martNames.map((name) => ({ name, layer: "marts" as const })),
+  ...siteMartNames.map((name) => ({ name, layer: "marts" as const })),
 ];

@@ -10,7 +10,7 @@ export function labelOf(vocabulary: VocabularyName, code: unknown): string | nul
 
 export const genderLabel = (code: unknown): string | null => labelOf("gender", code);
 
-export const postGroupLabels: Record<string, string> = { leader: "校级领导", middle: "中层干部", teacher: "教师", all: "全体" };
+export const postGroupLabels: Record<string, string> = { leader: "校级领导", middle: "中层干部", teacher: "教师", other: "其他岗位", all: "全体" };
 
 export const exitTypeLabels: Record<string, string> = {
   retirement: "法定退休",

@@ -4,7 +4,7 @@
  * the models once per page would cost seven times the time for the same tables.
  */
 import { rename, rm } from "node:fs/promises";
-import { buildMarts, martNames } from "../models/index.ts";
+import { buildMarts, martNames, siteMartNames } from "../models/index.ts";
 import { openDatabase, queryJson, type Database } from "../warehouse/duckdb.ts";
 
 export interface SnapshotOptions {
@@ -15,8 +15,8 @@ export interface SnapshotOptions {
   horizonMonths?: number;
 }
 
-/** What the pages read from the models: the contract's tables and three staging tables. */
-export const siteTables = [...martNames, "stg_staff", "stg_schools", "stg_exemptions"] as const;
+/** What the pages read from the models: the contract's tables, the site's own marts and three staging tables. */
+export const siteTables = [...martNames, ...siteMartNames, "stg_staff", "stg_schools", "stg_exemptions"] as const;
 
 /**
  * What the pages read from the warehouse itself: the load bookkeeping, and names. The models

@@ -1,4 +1,4 @@
-/** 干部结构: age pyramids, cadre tenure, title and education, share of young cadres. */
+/** 干部结构: age pyramids, cadre tenure, title and education (cadres, and all staff by post group), share of young cadres. */
 import { peopleRows, suppressSmallCells } from "./audience.ts";
 import type { PageContext } from "./context.ts";
 import { toColumns } from "./frame.ts";
@@ -60,6 +60,21 @@ export async function structureData(context: PageContext) {
       { counts: ["count"] },
     );
 
+  // Everyone in post (staff_structure): title and education per school (and county) × post group.
+  const staffDistribution = async (field: "title" | "education") =>
+    suppressSmallCells(
+      audience,
+      (
+        await context.rows(
+          `select school_id, post_group, ${field}, sum(headcount)::integer as count from staff_structure
+           group by school_id, post_group, ${field} order by school_id, post_group, ${field}`,
+        )
+      )
+        .filter((row) => inScope(audience, row.school_id))
+        .map((row) => ({ ...row, [field]: row[field] === "unknown" ? "未填" : labelOf(field, row[field]) })),
+      { counts: ["count"] },
+    );
+
   const people = await withNames(context, peopleRows(audience, cadres));
   return {
     schools,
@@ -74,6 +89,9 @@ export async function structureData(context: PageContext) {
     ),
     titles: toColumns(distribution("title", "title")),
     education: toColumns(distribution("education", "education")),
+    postGroups: Object.entries(postGroupLabels).map(([value, label]) => ({ value, label })),
+    staffTitles: toColumns(await staffDistribution("title")),
+    staffEducation: toColumns(await staffDistribution("education")),
     people:
       people &&
       toColumns(

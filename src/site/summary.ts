@@ -38,6 +38,16 @@ export async function summaryData(context: PageContext) {
   )
     .filter((row) => inScope(audience, row.school_id))
 
+  // Everyone who rotated in or out, per school year (round Y's school year is Y), the year in
+  // progress included: a round is summarised with the rotations that started in its school year.
+  const moves = (
+    await context.rows(
+      `select school_id, school_year::integer as school_year, rotated_in::integer as rotated_in,
+              rotated_out::integer as rotated_out, is_complete
+       from rotation_compliance order by school_year, school_id`,
+    )
+  ).filter((row) => inScope(audience, row.school_id));
+
   const cadreTeam = (
     await context.rows(
       `select coalesce(school_id, 'ALL') as school_id, count(*)::integer as cadres, round(avg(age), 1) as mean_age,
@@ -58,6 +68,7 @@ export async function summaryData(context: PageContext) {
         derived: { ratio: ["eligible", "rotated"] },
       }),
     ),
+    moves: toColumns(suppressSmallCells(audience, moves, { counts: ["rotated_in", "rotated_out"] })),
     cadreTeam: toColumns(
       suppressSmallCells(audience, cadreTeam, {
         counts: ["cadres"],

@@ -67,6 +67,44 @@ describe("rotation_compliance (ROT-RATIO)", () => {
   });
 });
 
+describe("rotation_compliance: rotated in and out", () => {
+  const move = (id: string, from: string, to: string, start: string, type = "transfer"): Row => ({
+    staff_id: id, from_school_id: from, to_school_id: to, start_date: start, type, relation_moved: type === "transfer",
+  });
+  const given = {
+    staff: ["A", "B", "C", "D"].map((id) => person(id)),
+    appointments: ["A", "B", "C", "D"].map((id) => post(id, "S1", "2010-09-01")),
+    rotations: [
+      move("A", "S1", "S2", "2025-09-01"),
+      // the same person twice in a year counts once
+      move("A", "S1", "S2", "2026-03-01", "support_teaching"),
+      move("B", "S2", "S1", "2025-10-01", "group"),
+      // 校内轮岗 does not cross schools
+      move("C", "S1", "S1", "2025-11-01", "internal"),
+      // starts after the as-of date: not seen
+      move("D", "S1", "S2", "2026-09-02"),
+    ],
+  };
+
+  it("counts people whose between-school rotation starts in the year, per school and for the county", async () => {
+    const rows = await compliance(given);
+    expect(rows.map((row) => [row.school_id, row.school_year, row.rotated_in, row.rotated_out])).toEqual([
+      ["ALL", 2025, 2, 2],
+      ["ALL", 2026, 0, 0],
+      ["S1", 2025, 1, 1],
+      ["S1", 2026, 0, 0],
+      ["S2", 2025, 1, 1],
+      ["S2", 2026, 0, 0],
+    ]);
+  });
+
+  it("never looks past the as-of date", async () => {
+    const rows = await compliance(given, "2025-09-30");
+    expect(rows.find((row) => row.school_id === "S2" && row.school_year === 2025)).toMatchObject({ rotated_in: 1, rotated_out: 0 });
+    expect(rows.find((row) => row.school_id === "ALL" && row.school_year === 2025)).toMatchObject({ rotated_in: 1, rotated_out: 1 });
+  });
+});
+
 describe("reverse_flow (ROT-NO-REVERSE)", () => {
   const move = (id: string, from: string, to: string, start: string): Row => ({
     staff_id: id, from_school_id: from, to_school_id: to, start_date: start, type: "group", relation_moved: false,

@@ -53,6 +53,19 @@ describe("public build data", () => {
     expect(rotation.due).toBeNull();
   });
 
+  it("suppresses small counts of rotations in and out and of staff by title and education", async () => {
+    const summary = await summaryData(contextFor("public"));
+    const moves = fromColumns(summary.moves).filter((row) => row.school_year === 2024);
+    expect(moves.find((row) => row.school_id === "S1")).toMatchObject({ rotated_in: 6, rotated_out: 8 });
+    expect(moves.find((row) => row.school_id === "S2")).toMatchObject({ rotated_in: null, rotated_out: null });
+    expect(moves.find((row) => row.school_id === "ALL")).toMatchObject({ rotated_in: 10, rotated_out: 10 });
+    const structure = await structureData(contextFor("public"));
+    const titles = fromColumns(structure.staffTitles);
+    // the county has 5 staff with a senior title (2 leaders, 1 middle, 2 teachers) and 2 teachers with one
+    expect(titles.find((row) => row.school_id === "ALL" && row.post_group === "all" && row.title === "高级")).toMatchObject({ count: 5 });
+    expect(titles.find((row) => row.school_id === "ALL" && row.post_group === "teacher" && row.title === "高级")).toMatchObject({ count: null });
+  });
+
   it("lists rejects per file and column, without values or reasons", async () => {
     const quality = await qualityData(contextFor("public"));
     expect(quality.rows).toBeNull();
@@ -78,6 +91,10 @@ describe("school build data", () => {
   it("keeps county aggregates", async () => {
     const summary = await summaryData(contextFor("school:S1"));
     expect(fromColumns(summary.rounds).map((row) => row.school_id).sort()).toEqual(["ALL", "S1"]);
+    expect([...new Set(fromColumns(summary.moves).map((row) => row.school_id))].sort()).toEqual(["ALL", "S1"]);
+    const structure = await structureData(contextFor("school:S1"));
+    expect([...new Set(fromColumns(structure.staffTitles).map((row) => row.school_id))].sort()).toEqual(["ALL", "S1"]);
+    expect([...new Set(fromColumns(structure.staffEducation).map((row) => row.school_id))].sort()).toEqual(["ALL", "S1"]);
   });
 });
 

@@ -61,13 +61,30 @@ export async function createFixtureMarts(path = ":memory:", asOf = "2026-09-01")
   await run(`create table cadre_tenure (staff_id varchar, school_id varchar, post varchar, department varchar, age integer, gender varchar, years_in_post double, years_in_school double)`);
   await run(`insert into cadre_tenure values ${values(cadres.map((s, i) => [s[0], s[5], s[6], s[6].startsWith("middle") ? "教导处" : null, ageOf(s[4]), s[3], 2 + i, 5 + i]))}`);
 
+  // staff_structure: everyone in post by school (and ALL) × post group (and all) × title × education
+  const structure = new Map<string, number>();
+  for (const s of fixtureStaff) {
+    for (const school of [s[5], "ALL"]) for (const g of [group(s[6]), "all"]) {
+      const key = [school, g, s[7], s[8]].join("|");
+      structure.set(key, (structure.get(key) ?? 0) + 1);
+    }
+  }
+  await run(`create table staff_structure (school_id varchar, post_group varchar, title varchar, education varchar, headcount integer)`);
+  await run(`insert into staff_structure values ${values([...structure].map(([key, n]) => [...key.split("|"), n]))}`);
+
   await run(`create table rotation_due (staff_id varchar, school_id varchar, due boolean, exempt boolean, years_in_school double, age integer, rule_id varchar, explanation varchar)`);
   await run(`insert into rotation_due values ${values(fixtureStaff.map((s, i) => [s[0], s[5], i % 3 === 0, i === 4, 9 + (i % 4), ageOf(s[4]), "ROT-T9", `在本校任教 ${9 + (i % 4)} 年，年龄未超过上限，应交流`]))}`);
 
-  await run(`create table rotation_compliance (school_id varchar, school_year integer, eligible integer, rotated integer, ratio double, target double, met boolean, backbone_rotated integer)`);
+  await run(`create table rotation_compliance (school_id varchar, school_year integer, eligible integer, rotated integer, ratio double, target double, met boolean, backbone_rotated integer, rotated_in integer, rotated_out integer, is_complete boolean)`);
   const compliance: unknown[][] = [];
   for (const year of [2023, 2024, 2025]) {
-    compliance.push(["S1", year, 40, 8, 0.2, 0.15, true, 2], ["S2", year, 30, 2, 2 / 30, 0.15, false, 0], ["S3", year, 0, 0, null, 0.1, null, 0], ["ALL", year, 70, 10, 10 / 70, 0.15, false, 2]);
+    const complete = true;
+    compliance.push(
+      ["S1", year, 40, 8, 0.2, 0.15, true, 2, 6, 8, complete],
+      ["S2", year, 30, 2, 2 / 30, 0.15, false, 0, 3, 2, complete],
+      ["S3", year, 0, 0, null, 0.1, null, 0, 1, 0, complete],
+      ["ALL", year, 70, 10, 10 / 70, 0.15, false, 2, 10, 10, complete],
+    );
   }
   await run(`insert into rotation_compliance values ${values(compliance)}`);
   await run(`create table reverse_flow (school_year integer, backbone_strong_to_other integer, backbone_other_to_strong integer, ok boolean)`);
