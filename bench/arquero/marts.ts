@@ -78,10 +78,25 @@ export function rotationCompliance(eligibility: ColumnTable, years: ColumnTable,
       eligible_leaders: (d: Row) => op.sum(d.is_leader ? 1 : 0),
       rotated_leaders: (d: Row) => op.sum(d.was_rotated && d.is_leader ? 1 : 0),
     });
+  // rotated_in / rotated_out: people whose between-school rotation starts in the year, seen from both schools
+  const between = staged.rotations.filter((d: Row) => d.is_between_schools === true);
+  const moves = between
+    .select("school_year", "staff_id", { to_school_id: "school_id" })
+    .derive({ direction: () => "in" })
+    .concat(between.select("school_year", "staff_id", { from_school_id: "school_id" }).derive({ direction: () => "out" }))
+    .dedupe()
+    .groupby("school_year", "school_id")
+    .rollup({
+      rotated_in: (d: Row) => op.sum(d.direction === "in" ? 1 : 0),
+      rotated_out: (d: Row) => op.sum(d.direction === "out" ? 1 : 0),
+    });
   const perSchool = years
     .cross(staged.schools.select("school_id", "tier", "is_urban_or_town"))
     .join_left(counts, on("school_year", "school_id"))
+    .join_left(moves, on("school_year", "school_id"))
     .derive({
+      rotated_in: escape((d: Row) => d.rotated_in ?? 0),
+      rotated_out: escape((d: Row) => d.rotated_out ?? 0),
       eligible: escape((d: Row) => d.eligible ?? 0),
       rotated: escape((d: Row) => d.rotated ?? 0),
       backbone_rotated: escape((d: Row) => d.backbone_rotated ?? 0),
@@ -94,7 +109,7 @@ export function rotationCompliance(eligibility: ColumnTable, years: ColumnTable,
         return tier === null ? town : town === null ? tier : Math.max(tier, town);
       }),
     })
-    .select("school_year", "school_id", "eligible", "rotated", "backbone_rotated", "eligible_leaders", "rotated_leaders", "target");
+    .select("school_year", "school_id", "eligible", "rotated", "backbone_rotated", "eligible_leaders", "rotated_leaders", "target", "rotated_in", "rotated_out");
   // the county's target is its schools' targets weighted by how many each has eligible
   const county = perSchool
     .derive({ weighted: escape((d: Row) => (isNull(d.target) ? null : d.target * d.eligible)) })
@@ -102,6 +117,7 @@ export function rotationCompliance(eligibility: ColumnTable, years: ColumnTable,
     .rollup({
       eligible: op.sum("eligible"), rotated: op.sum("rotated"), backbone_rotated: op.sum("backbone_rotated"),
       eligible_leaders: op.sum("eligible_leaders"), rotated_leaders: op.sum("rotated_leaders"),
+      rotated_in: op.sum("rotated_in"), rotated_out: op.sum("rotated_out"),
       weighted: op.sum("weighted"), weighted_count: op.valid("weighted"), target_mean: op.mean("target"),
     })
     .derive({
@@ -112,7 +128,7 @@ export function rotationCompliance(eligibility: ColumnTable, years: ColumnTable,
         return target === null ? null : roundTo(target, 6);
       }),
     })
-    .select("school_year", "school_id", "eligible", "rotated", "backbone_rotated", "eligible_leaders", "rotated_leaders", "target");
+    .select("school_year", "school_id", "eligible", "rotated", "backbone_rotated", "eligible_leaders", "rotated_leaders", "target", "rotated_in", "rotated_out");
   return perSchool
     .concat(county)
     .derive({
@@ -131,7 +147,7 @@ export function rotationCompliance(eligibility: ColumnTable, years: ColumnTable,
       explanation: escape(complianceExplanation),
     })
     .select("school_id", "school_year", "eligible", "rotated", "ratio", "target", "met", "backbone_rotated", "backbone_share",
-      "backbone_target", "eligible_leaders", "rotated_leaders", "leader_target", "is_complete", "rule_id", "backbone_met", "leader_met", "explanation");
+      "backbone_target", "eligible_leaders", "rotated_leaders", "leader_target", "is_complete", "rotated_in", "rotated_out", "rule_id", "backbone_met", "leader_met", "explanation");
 }
 
 /** Both marts from the raw tables: what the benchmark times. */
