@@ -1,15 +1,17 @@
-// Browser-side filtering with arquero. Page data arrives as columns ({name: [values]}); arquero
-// reads that shape directly. Its package entry imports node:fs, so the UMD build is used.
+// Browser-side filtering with arquero. Page data arrives as columns, some dictionary-encoded
+// (columns.js expands them); arquero reads expanded columns ({name: [values]}) directly. Its
+// package entry imports node:fs, so the UMD build is used.
 import * as arqueroModule from "arquero/dist/arquero.min.js";
+import { decodeColumns, rowsFromColumns } from "./columns.js";
 
 export const aq = arqueroModule.default ?? arqueroModule;
 
 /**
  * rows matching every non-empty filter: {column: value}. An empty string or null means "all".
- * `columns` may be the wire format (object of arrays) or an array of row objects.
+ * `columns` may be the wire format (columns, as src/site/frame.ts writes them) or an array of row objects.
  */
 export function filterRows(columns, filters = {}) {
-  const table = Array.isArray(columns) ? aq.from(columns) : aq.table(columns);
+  const table = Array.isArray(columns) ? aq.from(columns) : aq.table(decodeColumns(columns));
   const active = Object.entries(filters).filter(([, value]) => value !== "" && value !== null && value !== undefined);
   if (active.length === 0) return table.objects();
   const wanted = Object.fromEntries(active.map(([key, value]) => [key, String(value)]));
@@ -35,7 +37,7 @@ export function count(value) {
  * from the page's school list: the data files carry a school_id only, not its name on every row.
  */
 export function rowsOf(columns, schools) {
-  const rows = Array.isArray(columns) ? columns : aq.table(columns).objects();
+  const rows = Array.isArray(columns) ? columns : rowsFromColumns(columns);
   if (!schools) return rows;
   const byId = new Map(schools.map((school) => [school.school_id, school]));
   return rows.map((row) =>

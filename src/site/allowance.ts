@@ -38,7 +38,7 @@ export async function allowanceData(context: PageContext) {
     rows.filter((row) => inScope(audience, row.school_id));
   const people = await withNames(context, peopleRows(audience, pay));
   return {
-    schools,
+    schools: toColumns(schools),
     years: [...new Set(pay.map((row) => Number(row.year)))].sort((a, b) => b - a),
     grades: toColumns(suppressSmallCells(audience, visible([...gradeCounts.values()]), { counts: ["count"] })),
     mismatches: toColumns(suppressSmallCells(audience, visible([...mismatchCounts.values()]), { counts: ["cadres", "mismatches"] })),

@@ -26,7 +26,7 @@ export async function exitsData(context: PageContext) {
   }
   const people = await withNames(context, peopleRows(audience, exits));
   return {
-    schools,
+    schools: toColumns(schools),
     kinds: Object.values(exitTypeLabels),
     byMonth: toColumns(
       suppressSmallCells(

@@ -42,14 +42,15 @@ export async function rotationData(context: PageContext) {
   const duePeople = await withNames(context, peopleRows(audience, due));
   const expiringPeople = await withNames(context, peopleRows(audience, expiring));
   return {
-    schools,
+    schools: toColumns(schools),
     defaultYear: lastCompletedSchoolYear(asOf),
     backboneShareTarget: BACKBONE_SHARE_TARGET,
     exemptionWarningMonths: EXEMPTION_WARNING_MONTHS,
     compliance: toColumns(
       suppressSmallCells(audience, compliance, {
         counts: ["eligible", "rotated", "backbone_rotated"],
-        derived: { ratio: ["eligible", "rotated"] },
+        // whether a school met its target is read off the ratio: it goes with it
+        derived: { ratio: ["eligible", "rotated"], met: ["eligible", "rotated"] },
       }),
     ),
     reverseFlow: suppressSmallCells(audience, reverse, { counts: ["backbone_strong_to_other", "backbone_other_to_strong"] }),

@@ -77,7 +77,7 @@ export async function structureData(context: PageContext) {
 
   const people = await withNames(context, peopleRows(audience, cadres));
   return {
-    schools,
+    schools: toColumns(schools),
     youngCadreMaxAge: YOUNG_CADRE_MAX_AGE,
     pyramid: toColumns(suppressSmallCells(audience, pyramid, { counts: ["headcount"] }), ["school_id", "post_group", "gender", "age_band", "headcount"]),
     summary: toColumns(

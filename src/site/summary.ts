@@ -3,7 +3,7 @@
  * for the county and each school, plus rotation and the cadre team's age and tenure. Aggregates
  * only in every build, so the same page can be printed and published.
  */
-import { suppressSmallCells } from "./audience.ts";
+import { COUNTY, suppressSmallCells } from "./audience.ts";
 import type { PageContext } from "./context.ts";
 import { toColumns } from "./frame.ts";
 import { inScope, lastCompletedSchoolYear, visibleSchools } from "./scope.ts";
@@ -27,24 +27,24 @@ export async function summaryData(context: PageContext) {
   const rounds = (await context.rows(`select round::integer as round, school_id, ${figures} from reform_summary order by round, school_id`))
     .filter((row) => inScope(audience, row.school_id))
 
-  const rotations = (
-    await context.rows(
-      `select school_id, school_year::integer as school_year, eligible::integer as eligible, rotated::integer as rotated,
-              backbone_rotated::integer as backbone_rotated, ratio, met
-       from rotation_compliance where school_year <= $last_year order by school_year, school_id`,
-      // Completed school years only: the one in progress has not had its rotations yet.
-      { last_year: lastCompletedSchoolYear(context.asOf) },
-    )
-  )
-    .filter((row) => inScope(audience, row.school_id))
+  // The county's rotations only: the page reports the county's years (each school's are on the
+  // rotation page), and 1,300 schools × a decade of unshown years would double the page's data.
+  const rotations = await context.rows(
+    `select school_id, school_year::integer as school_year, eligible::integer as eligible, rotated::integer as rotated,
+            backbone_rotated::integer as backbone_rotated, ratio
+     from rotation_compliance where school_id = $county and school_year <= $last_year order by school_year`,
+    // Completed school years only: the one in progress has not had its rotations yet.
+    { county: COUNTY, last_year: lastCompletedSchoolYear(context.asOf) },
+  );
 
   // Everyone who rotated in or out, per school year (round Y's school year is Y), the year in
   // progress included: a round is summarised with the rotations that started in its school year.
+  // Only the school years of a round: no other year is shown.
   const moves = (
     await context.rows(
       `select school_id, school_year::integer as school_year, rotated_in::integer as rotated_in,
               rotated_out::integer as rotated_out, is_complete
-       from rotation_compliance order by school_year, school_id`,
+       from rotation_compliance where school_year in (select round from reform_summary) order by school_year, school_id`,
     )
   ).filter((row) => inScope(audience, row.school_id));
 
@@ -59,7 +59,7 @@ export async function summaryData(context: PageContext) {
 
   return {
     asOf: context.asOf,
-    schools,
+    schools: toColumns(schools),
     figures: roundFigures.map(([key, label]) => ({ key, label })),
     rounds: toColumns(suppressSmallCells(audience, rounds, { counts: roundFigures.map(([column]) => column) })),
     rotations: toColumns(

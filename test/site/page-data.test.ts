@@ -7,7 +7,7 @@ import { parseAudience } from "../../src/site/audience.ts";
 import { allowanceData } from "../../src/site/allowance.ts";
 import type { PageContext } from "../../src/site/context.ts";
 import { exitsData } from "../../src/site/exits.ts";
-import { fromColumns } from "../../src/site/frame.ts";
+import { decodeColumn, rowsFromColumns as fromColumns } from "../../reports/components/columns.js";
 import { overviewData } from "../../src/site/overview.ts";
 import { qualityData } from "../../src/site/quality.ts";
 import { rotationData } from "../../src/site/rotation.ts";
@@ -47,9 +47,11 @@ describe("public build data", () => {
     const rotation = await rotationData(contextFor("public"));
     const compliance = fromColumns(rotation.compliance);
     const s2 = compliance.find((row) => row.school_id === "S2" && row.school_year === 2025)!;
-    expect(s2).toMatchObject({ eligible: 30, rotated: null, ratio: null });
+    // whether the target was met is read off the ratio, so it is withheld with it
+    expect(s2).toMatchObject({ eligible: 30, rotated: null, ratio: null, met: null });
+    expect(s2.suppressed).toEqual(["rotated", "ratio", "met"]);
     const s1 = compliance.find((row) => row.school_id === "S1" && row.school_year === 2025)!;
-    expect(s1).toMatchObject({ eligible: 40, rotated: 8, ratio: 0.2 });
+    expect(s1).toMatchObject({ eligible: 40, rotated: 8, ratio: 0.2, met: true });
     expect(rotation.due).toBeNull();
   });
 
@@ -98,10 +100,16 @@ describe("school build data", () => {
   });
 });
 
+it("the annual summary carries only what it shows: the county's rotations, the rounds' school years", async () => {
+  const summary = await summaryData(contextFor("bureau"));
+  expect(fromColumns(summary.rotations).map((row) => [row.school_id, row.school_year])).toEqual([["ALL", 2023], ["ALL", 2024], ["ALL", 2025]]);
+  expect(new Set(fromColumns(summary.moves).map((row) => row.school_year))).toEqual(new Set([2024]));
+});
+
 describe("bureau build data", () => {
   it("has every cadre with a name, and the rejected rows", async () => {
     const structure = await structureData(contextFor("bureau"));
-    expect(structure.people!.name).toContain(fixtureStaff[0]![1]);
+    expect(decodeColumn(structure.people!.name!)).toContain(fixtureStaff[0]![1]);
     const quality = await qualityData(contextFor("bureau"));
     expect(quality.rows).toHaveLength(2);
   });
@@ -117,7 +125,7 @@ describe("bureau build data", () => {
     const exits = await exitsData(contextFor("bureau"));
     const county = fromColumns(exits.byMonth).filter((row) => row.school_id === "ALL");
     expect(county).toContainEqual({ school_id: "ALL", month: "2026-09", kind: "法定退休", count: 1 });
-    expect(exits.people!.overdue!.filter(Boolean)).toHaveLength(1);
+    expect(decodeColumn(exits.people!.overdue!).filter(Boolean)).toHaveLength(1);
   });
 
   it("lists exemptions ending within the warning window", async () => {
@@ -128,6 +136,6 @@ describe("bureau build data", () => {
 
 it("allowance marks the mismatch", async () => {
   const allowance = await allowanceData(contextFor("bureau"));
-  const mismatched = allowance.people!.staff_id!.filter((_, i) => allowance.people!.mismatch![i]);
+  const mismatched = fromColumns(allowance.people!).filter((row) => row.mismatch).map((row) => row.staff_id);
   expect(new Set(mismatched)).toEqual(new Set(["T002"]));
 });
