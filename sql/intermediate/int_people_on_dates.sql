@@ -1,22 +1,14 @@
 -- grain: one row per evaluation date × person in post on it, with the school and post that
 -- rank highest among the posts they hold (a middle head who also teaches counts as middle)
-with appointments as (select * from stg_appointments),
+-- read twice (the holdings, then the chosen record's columns): not materialized, or DuckDB would
+-- copy every column of every appointment first
+with appointments as not materialized (select * from stg_appointments),
 dates as (select * from int_evaluation_dates),
 staff as (select * from stg_staff),
 
 holdings as (
-    select
-        dates.evaluation_date,
-        appointments.staff_id,
-        appointments.school_id,
-        appointments.post,
-        appointments.post_group,
-        appointments.post_rank,
-        appointments.post_zh,
-        appointments.department,
-        appointments.is_worker_post,
-        appointments.start_date,
-        appointments.appointment_id,
+    select dates.evaluation_date, appointments.staff_id, appointments.appointment_id,
+        appointments.post_rank, appointments.start_date, appointments.school_id,
     from appointments
     inner join dates
         on appointments.start_date <= dates.evaluation_date
@@ -25,15 +17,12 @@ holdings as (
 
 highest_post as (
     -- the highest-ranked post (then the earliest start, then the school) decides; an aggregate
-    -- is much cheaper here than a window over every holding
+    -- is much cheaper here than a window over every holding, and carrying only the record's id
+    -- through it (its columns are joined back after) cheaper again
     select
         evaluation_date,
         staff_id,
-        arg_min(
-            {'school_id': school_id, 'post': post, 'post_group': post_group, 'post_rank': post_rank,
-             'post_zh': post_zh, 'department': department, 'is_worker_post': is_worker_post, 'start_date': start_date},
-            (post_rank, start_date, school_id, appointment_id)
-        ) as holding,
+        arg_min(appointment_id, (post_rank, start_date, school_id, appointment_id)) as appointment_id,
     from holdings
     group by evaluation_date, staff_id
 ),
@@ -42,7 +31,14 @@ final as (
     select
         highest_post.evaluation_date,
         highest_post.staff_id,
-        unnest(highest_post.holding),
+        appointments.school_id,
+        appointments.post,
+        appointments.post_group,
+        appointments.post_rank,
+        appointments.post_zh,
+        appointments.department,
+        appointments.is_worker_post,
+        appointments.start_date,
         staff.gender,
         staff.gender_zh,
         staff.birth_date,
@@ -50,6 +46,7 @@ final as (
         staff.is_backbone,
         age_on(staff.birth_date, highest_post.evaluation_date) as age,
     from highest_post
+    inner join appointments on appointments.appointment_id = highest_post.appointment_id
     inner join staff on staff.staff_id = highest_post.staff_id
 )
 

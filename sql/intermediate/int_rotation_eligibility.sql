@@ -26,9 +26,10 @@ candidates as (
         people.evaluation_date, people.staff_id, people.school_id, people.post, people.post_zh,
         people.post_group, people.gender, people.gender_zh, people.age, people.is_backbone,
         years_in_school.years_in_school, years_in_school.away_years,
-        decimal_years(spells.spell_start, people.evaluation_date) as years_as_leader,
+        -- ROT-P3's measures, for leaders only: millions of person-dates otherwise
+        case when people.post_group = 'leader' then decimal_years(spells.spell_start, people.evaluation_date) end as years_as_leader,
         retirement.retirement_date,
-        decimal_years(people.evaluation_date, retirement.retirement_date) as years_to_retirement,
+        case when people.post_group = 'leader' then decimal_years(people.evaluation_date, retirement.retirement_date) end as years_to_retirement,
         case when people.gender = 'M' then rules.t9_max_age_male else rules.t9_max_age_female end as t9_max_age,
         rules.t9_years, rules.p3_years, rules.p3_margin_years,
     from people
@@ -54,28 +55,32 @@ judged as (
     from candidates
 ),
 
-exemption_held as (
-    -- the exemption that reaches furthest among those valid on the date
-    select judged.evaluation_date, judged.staff_id,
+exemption_on_date as (
+    -- the exemption that reaches furthest among those valid on each date; found for every
+    -- exempted person rather than for the due rows alone, so `judged` is read once (a CTE read
+    -- twice is materialised whole), and the few thousand exemptions are the smaller side
+    select dates.evaluation_date, exemptions.staff_id,
         exemptions.reason_zh as exemption_reason_zh, exemptions.start_date as exemption_start,
         exemptions.valid_until as exemption_until, exemptions.is_cut_to_maximum, exemptions.max_years as exemption_max_years,
-    from judged
-    inner join exemptions
-        on exemptions.staff_id = judged.staff_id
-        and exemptions.start_date <= judged.evaluation_date and exemptions.valid_until >= judged.evaluation_date
-    where judged.is_due_by_rule
-    qualify row_number() over (partition by judged.evaluation_date, judged.staff_id order by exemptions.valid_until desc, exemptions.exemption_id) = 1
+    from exemptions
+    inner join dates
+        on exemptions.start_date <= dates.evaluation_date and exemptions.valid_until >= dates.evaluation_date
+    qualify row_number() over (partition by dates.evaluation_date, exemptions.staff_id order by exemptions.valid_until desc, exemptions.exemption_id) = 1
 ),
 
 final as (
+    -- an exemption only matters, and is only shown, where the rule makes the person due
     select
         judged.*,
-        exemption_held.exemption_reason_zh is not null as is_exempt,
-        judged.is_due_by_rule and exemption_held.exemption_reason_zh is null as is_due,
-        exemption_held.exemption_reason_zh, exemption_held.exemption_start, exemption_held.exemption_until,
-        exemption_held.is_cut_to_maximum, exemption_held.exemption_max_years,
+        coalesce(judged.is_due_by_rule and exemption_on_date.exemption_reason_zh is not null, false) as is_exempt,
+        judged.is_due_by_rule and exemption_on_date.exemption_reason_zh is null as is_due,
+        case when judged.is_due_by_rule then exemption_on_date.exemption_reason_zh end as exemption_reason_zh,
+        case when judged.is_due_by_rule then exemption_on_date.exemption_start end as exemption_start,
+        case when judged.is_due_by_rule then exemption_on_date.exemption_until end as exemption_until,
+        case when judged.is_due_by_rule then exemption_on_date.is_cut_to_maximum end as is_cut_to_maximum,
+        case when judged.is_due_by_rule then exemption_on_date.exemption_max_years end as exemption_max_years,
     from judged
-    left join exemption_held using (evaluation_date, staff_id)
+    left join exemption_on_date using (evaluation_date, staff_id)
 )
 
 select * from final
