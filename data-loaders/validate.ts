@@ -78,7 +78,7 @@ export function workTableSql(spec: FileSpec, text: TextTable, source: SourceFile
   return `create or replace temp table ${workTable(spec)} as
     with given as (
       select ${text.rowNumberSql} as row_number, ${given.join(", ")}, ${OVERFLOW_COLUMN} as g_overflow,
-        cb_blank(concat(${allCells.join(", ")})) as is_blank,
+        cb_blank_row(coalesce(${allCells.join(", ")}), concat(${allCells.join(", ")})) as is_blank,
         -- One cheap look per row, so the per-cell shape checks run only on rows that may fail them.
         contains(concat(${allCells.join(", ")}), '#') or strlen(concat(${allCells.join(", ")})) > ${MAX_CELL_CHARS} as is_suspect
       from ${text.table}
