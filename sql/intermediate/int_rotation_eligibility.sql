@@ -58,7 +58,7 @@ judged as (
 exemption_on_date as (
     -- the exemption that reaches furthest among those valid on each date; found for every
     -- exempted person rather than for the due rows alone, so `judged` is read once (a CTE read
-    -- twice is materialised whole), and the few thousand exemptions are the smaller side
+    -- twice is materialised whole); exemptions are far fewer than judged rows
     select dates.evaluation_date, exemptions.staff_id,
         exemptions.reason_zh as exemption_reason_zh, exemptions.start_date as exemption_start,
         exemptions.valid_until as exemption_until, exemptions.is_cut_to_maximum, exemptions.max_years as exemption_max_years,
