@@ -45,6 +45,7 @@ export function workTableSql(spec: FileSpec, text: TextTable, source: SourceFile
     return `${index === undefined ? "cast(null as varchar)" : cellColumn(index)} as "g_${column.name}"`;
   });
   const allCells = [...Array.from({ length: text.width }, (_, i) => cellColumn(i)), OVERFLOW_COLUMN];
+  const glued = `concat(${allCells.join(", ")})`;
   const normed = spec.columns.map((column) => `cb_norm("g_${column.name}") as "n_${column.name}"`);
   const prechecked = spec.columns.flatMap(precheckedColumns);
   const typed = spec.columns.map((column) => `${typedExpression(column, text.date1904)} as "t_${column.name}"`);
@@ -78,9 +79,9 @@ export function workTableSql(spec: FileSpec, text: TextTable, source: SourceFile
   return `create or replace temp table ${workTable(spec)} as
     with given as (
       select ${text.rowNumberSql} as row_number, ${given.join(", ")}, ${OVERFLOW_COLUMN} as g_overflow,
-        cb_blank_row(coalesce(${allCells.join(", ")}), concat(${allCells.join(", ")})) as is_blank,
+        cb_blank_row(coalesce(${allCells.join(", ")}), ${glued}) as is_blank,
         -- One cheap look per row, so the per-cell shape checks run only on rows that may fail them.
-        contains(concat(${allCells.join(", ")}), '#') or strlen(concat(${allCells.join(", ")})) > ${MAX_CELL_CHARS} as is_suspect
+        contains(${glued}, '#') or strlen(${glued}) > ${MAX_CELL_CHARS} as is_suspect
       from ${text.table}
     ),
     normed as (select *, ${normed.join(", ")} from given where not is_blank),

@@ -8,7 +8,8 @@ create or replace macro age_on(birth_date, on_date) as date_sub('year', birth_da
 -- The one-element lists bind the whole years and the last anniversary to a name: a macro is
 -- inlined, and written out plainly it computed date_sub four times, which made it the costliest
 -- expression of the models (millions of rows at a province's size); this form is 40 % faster
--- and gives identical values (checked on every pair of days over seven years).
+-- and gives identical values (test/models/macros.test.ts compares the two on 1.9 million pairs
+-- of days, leap days and backwards pairs included).
 create or replace macro decimal_years(from_date, to_date) as
   case when from_date >= to_date then 0.0 else
     list_transform([date_sub('year', from_date, to_date)], whole_years ->
