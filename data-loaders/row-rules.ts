@@ -138,6 +138,7 @@ export const rowRules: Record<RecordFileName, readonly Check[]> = {
       reason: `'特色课程领衔、重大课题暂缓交流最长 ${ROT_EXEMPT_MAX_YEARS} 年，本条从 ' || ${iso("t_start_date")} || ' 到 ' || ${iso("t_end_date")}`,
     },
   ],
+  establishments: [],
 };
 
 /** Extra per-row values the staff rules read: birth date and gender carried by the ID number. */
@@ -173,6 +174,7 @@ export const references: Partial<Record<RecordFileName, readonly { column: strin
     { column: "to_school_id", table: "raw_schools" },
   ],
   exemptions: [{ column: "staff_id", table: "raw_staff" }],
+  establishments: [{ column: "school_id", table: "raw_schools" }],
 };
 
 /** Keys: a later row with the same key as a loaded one is rejected, the first is kept. */
@@ -180,4 +182,5 @@ export const keys: Partial<Record<RecordFileName, readonly (readonly string[])[]
   schools: [["school_id"]],
   staff: [["staff_id"]],
   appraisals: [["staff_id", "year"]],
+  establishments: [["school_id", "post", "department"]],
 };

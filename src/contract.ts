@@ -31,7 +31,7 @@ export interface FileSpec {
   columns: readonly ColumnSpec[];
 }
 
-export type RecordFileName = "schools" | "staff" | "appointments" | "appraisals" | "rotations" | "exemptions";
+export type RecordFileName = "schools" | "staff" | "appointments" | "appraisals" | "rotations" | "exemptions" | "establishments";
 
 /** Canonical code → every label accepted for it (Chinese first; matching ignores case and width). */
 export type Vocabulary = Readonly<Record<string, readonly string[]>>;
@@ -87,6 +87,11 @@ export const vocabularies = {
     tenured: ["在编"],
     contract: ["临聘", "编外"],
   },
+  post_category: {
+    management: ["管理", "管理岗位"],
+    professional: ["专业技术", "专业技术岗位", "专技"],
+    worker: ["工勤", "工勤技能", "工勤岗位"],
+  },
   post: {
     principal: ["校长"],
     party_secretary: ["书记", "党支部书记"],
@@ -112,6 +117,8 @@ export const vocabularies = {
     appointed: ["任命"],
     not_hired: ["落聘"],
     not_participating: ["未参聘"],
+    new_hire: ["新进", "新分配", "新招聘"],
+    transfer_in: ["调入"],
   },
   grade: {
     excellent: ["优秀"],
@@ -129,8 +136,10 @@ export const vocabularies = {
   },
   exemption_reason: {
     pregnancy: ["孕期"],
+    maternity: ["产期"],
     nursing: ["哺乳期"],
     illness: ["重病"],
+    injury_on_duty: ["工伤"],
     signature_course: ["特色课程领衔"],
     major_project: ["重大课题"],
     other: ["其他"],
@@ -168,6 +177,8 @@ export const recordFiles: readonly FileSpec[] = [
       col("location", ["城乡类型"], "code", { vocabulary: "location" }),
       col("tier", ["学校层次"], "code", { vocabulary: "tier" }),
       col("staff_quota", ["核定编制", "编制数"], "integer", optional),
+      col("remote", ["偏远学校", "海岛学校"], "boolean", optional),
+      col("phase_in_until", ["分批完成年度"], "integer", optional),
     ],
   },
   {
@@ -189,6 +200,7 @@ export const recordFiles: readonly FileSpec[] = [
       col("subject", ["任教学科"], "text", optional),
       col("backbone", ["骨干层次", "骨干类别"], "code", { ...optional, vocabulary: "backbone" }),
       col("employment", ["用工性质", "编制情况"], "code", { vocabulary: "employment" }),
+      col("post_category", ["岗位类别", "身份"], "code", { ...optional, vocabulary: "post_category" }),
     ],
   },
   {
@@ -254,6 +266,17 @@ export const recordFiles: readonly FileSpec[] = [
       col("reason", ["暂缓原因"], "code", { vocabulary: "exemption_reason" }),
       col("start_date", ["起始日期"], "date"),
       col("end_date", ["终止日期"], "date"),
+    ],
+  },
+  {
+    name: "establishments",
+    label: "职数核定",
+    required: false,
+    columns: [
+      col("school_id", ["学校代码"], "text"),
+      col("post", ["岗位", "职务"], "code", { vocabulary: "post" }),
+      col("department", ["处室", "部门"], "text", optional),
+      col("approved", ["核定职数"], "integer"),
     ],
   },
 ];

@@ -26,8 +26,8 @@ records_in_force as (
         not exists (select 1 from cadre_records as earlier
             where earlier.staff_id = cadre_records.staff_id and earlier.start_date < cadre_records.start_date) as is_first_cadre_post,
         add_policy_years(cadre_records.start_date,
-            coalesce(cadre_records.term_years, policy_number('EXIT-TERM', 'term_years', cadre_records.start_date))) - 1 as term_last_day,
-        coalesce(cadre_records.term_years, policy_number('EXIT-TERM', 'term_years', cadre_records.start_date)) as term_years_used,
+            coalesce(cadre_records.term_years, policy_number('APT-TERM', 'term_years', cadre_records.start_date))) - 1 as term_last_day,
+        coalesce(cadre_records.term_years, policy_number('APT-TERM', 'term_years', cadre_records.start_date)) as term_years_used,
         add_policy_years(cadre_records.start_date, policy_number('APT-TERM', 'probation_years', cadre_records.start_date)) - 1 as default_probation_end,
     from cadre_records
     cross join params

@@ -11,17 +11,28 @@ import { policySchema, type Group, type LeafKind } from "./schema.ts";
 
 export const defaultPolicyPath = fileURLToPath(new URL("./default-policy.yaml", import.meta.url));
 
-export type LeafValue = number | string;
+export type LeafValue = number | string | boolean;
+/** A share kept exactly: 2/3 stays 2/3 (never 0.6667), 0.15 is 3/20. */
+export interface Fraction {
+  numerator: number;
+  denominator: number;
+}
 /** One value and the first day it applies; a plain value applies from the beginning of time. */
 export interface DatedValue {
   from: string;
   value: LeafValue;
+  /** Shares only: the exact fraction, so a model can compare `part × denominator ≥ whole × numerator`. */
+  exact?: Fraction;
+  /** Shares written as a fraction ("2/3"): the text, to show it as the bureau wrote it. */
+  written?: string;
 }
 /** Full key (`ROT-T9.max_age_male`) → its values, oldest first. */
 export type Policy = ReadonlyMap<string, readonly DatedValue[]>;
 
 const beginningOfTime = "0001-01-01";
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const monthDay = /^(\d{2})-(\d{2})$/;
+const fractionText = /^\s*(\d+)\s*\/\s*(\d+)\s*$/;
 
 export async function loadPolicy(path = defaultPolicyPath): Promise<Policy> {
   let text: string;
@@ -63,44 +74,83 @@ function walk(node: unknown, schema: Group, path: string, source: string, out: M
 }
 
 function datedValues(raw: unknown, kind: LeafKind, path: string, source: string): DatedValue[] {
-  if (!Array.isArray(raw)) return [{ from: beginningOfTime, value: leaf(raw, kind, path, source) }];
+  if (!Array.isArray(raw)) return [{ from: beginningOfTime, ...leaf(raw, kind, path, source) }];
   if (raw.length === 0) throw new PolicyError(`${source}: ${path} has an empty list of dated values`, path);
   const values = raw.map((entry, index) => {
     const at = `${path}[${index}]`;
     if (!isRecord(entry) || Object.keys(entry).sort().join() !== "from,value") {
       throw new PolicyError(`${source}: ${at} must be { from: YYYY-MM-DD, value: … }`, at);
     }
-    return { from: leaf(entry.from, "date", `${at}.from`, source) as string, value: leaf(entry.value, kind, `${at}.value`, source) };
+    return { from: leaf(entry.from, "date", `${at}.from`, source).value as string, ...leaf(entry.value, kind, `${at}.value`, source) };
   });
   values.sort((a, b) => a.from.localeCompare(b.from));
   return values;
 }
 
-function leaf(raw: unknown, kind: LeafKind, path: string, source: string): LeafValue {
+function leaf(raw: unknown, kind: LeafKind, path: string, source: string): Omit<DatedValue, "from"> {
   const wrong = (expected: string) =>
     new PolicyError(`${source}: ${path} must be ${expected}, not ${JSON.stringify(raw)}`, path);
   switch (kind) {
     case "number":
       if (typeof raw !== "number" || !Number.isFinite(raw) || raw < 0) throw wrong("a number ≥ 0");
-      return raw;
-    case "share":
-      if (typeof raw !== "number" || raw < 0 || raw > 1) throw wrong("a share between 0 and 1 (15 % is 0.15)");
-      return raw;
+      return { value: raw };
+    case "share": {
+      const exact = exactShare(raw);
+      if (!exact) throw wrong("a share between 0 and 1 (15 % is 0.15; two thirds may be written 2/3)");
+      return { value: exact.numerator / exact.denominator, exact, ...(typeof raw === "string" ? { written: `${exact.numerator}/${exact.denominator}` } : {}) };
+    }
     case "integer":
       if (typeof raw !== "number" || !Number.isInteger(raw) || raw < 0) throw wrong("a whole number ≥ 0");
-      return raw;
+      return { value: raw };
+    case "boolean":
+      if (typeof raw !== "boolean") throw wrong("true or false");
+      return { value: raw };
     case "date": {
       const text = raw instanceof Date ? raw.toISOString().slice(0, 10) : raw;
       if (typeof text !== "string" || !isoDate.test(text) || Number.isNaN(Date.parse(text))) throw wrong("a date written YYYY-MM-DD");
-      return text;
+      return { value: text };
+    }
+    case "month_day": {
+      const match = typeof raw === "string" ? monthDay.exec(raw) : null;
+      // checked against a leap year, so 02-29 would pass: refuse it, it does not come every year
+      if (!match || raw === "02-29" || Number.isNaN(Date.parse(`2024-${raw as string}`)) || new Date(`2024-${raw as string}T00:00:00Z`).toISOString().slice(5, 10) !== raw) {
+        throw wrong('a month and day written "MM-DD" in quotes, such as "07-01"');
+      }
+      return { value: raw as string };
     }
     case "education":
       if (typeof raw !== "string" || !(raw in vocabularies.education)) {
         throw wrong(`one of ${Object.keys(vocabularies.education).join(", ")}`);
       }
-      return raw;
+      return { value: raw };
   }
 }
+
+/**
+ * A share as an exact fraction: "2/3" as written, or a decimal from its shortest text (0.15 → 3/20),
+ * so a rule can compare without rounding (20 of 30 reaches 2/3; stored as 0.6667 it did not).
+ */
+export function exactShare(raw: unknown): Fraction | undefined {
+  let numerator: number;
+  let denominator: number;
+  if (typeof raw === "string") {
+    const match = fractionText.exec(raw);
+    if (!match) return undefined;
+    numerator = Number(match[1]);
+    denominator = Number(match[2]);
+  } else if (typeof raw === "number" && Number.isFinite(raw)) {
+    const text = String(raw);
+    if (!/^\d+(\.\d+)?$/.test(text)) return undefined;
+    const decimals = text.split(".")[1]?.length ?? 0;
+    denominator = 10 ** decimals;
+    numerator = Math.round(raw * denominator);
+  } else return undefined;
+  if (denominator === 0 || numerator > denominator) return undefined;
+  const divisor = gcd(numerator, denominator);
+  return { numerator: numerator / divisor, denominator: denominator / divisor };
+}
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
 /** The value of every key in force on `date` (YYYY-MM-DD). */
 export function policyOn(policy: Policy, date: string): Map<string, LeafValue> {

@@ -4,14 +4,16 @@
  * a typo in a bureau's edited copy is caught on load instead of silently using a default.
  */
 
-/** A leaf value: number kinds may also be a dated list `[{ from, value }, …]`. */
-export type LeafKind = "number" | "share" | "integer" | "date" | "education";
+/**
+ * A leaf value; any kind may also be a dated list `[{ from, value }, …]`. A share is kept as an
+ * exact fraction (written 0.15 or "2/3"); a month_day is "MM-DD" (the day a yearly round opens).
+ */
+export type LeafKind = "number" | "share" | "integer" | "boolean" | "date" | "month_day" | "education";
 export interface Group {
   [key: string]: LeafKind | Group;
 }
 
 const gradeMultipliers: Group = { excellent: "number", competent: "number", basic: "number", incompetent: "number" };
-const workload: Group = { min: "share", max: "share" };
 const retirementTrack: Group = {
   old_age_years: "integer",
   first_birth_month: "date",
@@ -20,37 +22,39 @@ const retirementTrack: Group = {
 };
 
 export const policySchema: Group = {
+  "ROT-YEAR": { round_opens: "month_day" },
   "ROT-T9": { years_in_school: "number", max_age_male: "integer", max_age_female: "integer" },
   "ROT-P3": { years_in_post: "number", retirement_margin_years: "number" },
   "ROT-MC6": { years_in_post: "number", years_head_and_deputy: "number" },
   "ROT-MC-AGE": { exit_margin_years: "number" },
   "ROT-EXEMPT": { max_extension_years: "number" },
-  "ROT-RATIO": { target_strong: "share", target_urban_or_town: "share", target_general: "share", target_weak: "share" },
+  "ROT-EXEMPT-RET": { enabled: "boolean", years_to_retirement: "number" },
+  "ROT-RATIO": {
+    target_strong: "share",
+    target_urban_or_town: "share",
+    target_general: "share",
+    target_weak: "share",
+    count_only_eligible: "boolean",
+  },
+  "ROT-RATIO-ALT": { enabled: "boolean", leaders: "share", backbone: "share", ordinary: "share" },
   "ROT-LEAD15": { target: "share" },
   "ROT-BACKBONE": { min_share: "share" },
-  "ROT-TIERS": { max_share: "share", review_years: "number" },
+  "ROT-TIERS": { max_share: "share" },
   "ROT-SERVE": { years: "number", rural_support_years: "number" },
   "ROT-BAR": { years: "number" },
+  "ROT-DEFER": { enabled: "boolean", other_schools: "integer", years_each: "number", rural_years: "number" },
   "APT-AGE-NEW": { max_age_male: "integer", max_age_female: "integer" },
+  "APT-AGE-INCUMBENT": { max_age_male: "integer", max_age_female: "integer" },
   "APT-EDU": { min_education: "education" },
   "APT-YEARS": { teaching_years: "number", class_teacher_years: "number" },
   "APT-DEPUTY-FIRST": { deputy_years: "number" },
   "APT-APPRAISAL": { years: "integer" },
   "APT-TERM": { term_years: "number", probation_years: "number" },
   "APT-TERM-MAX": { terms: "integer" },
-  "APT-WEIGHTS": { speech: "share", democratic: "share", leadership: "share" },
-  "APT-WEIGHTS-ALT": { leadership: "share", staff: "share" },
   "APT-QUORUM": { min_turnout: "share" },
-  "APT-PUBLICITY": { working_days: "integer" },
-  "APT-RESERVE": {
-    min_age: "integer",
-    max_age: "integer",
-    years_in_school: "number",
-    class_teacher_years: "number",
-    every_years: "integer",
-  },
+  "APT-RESERVE": { min_age: "integer", max_age: "integer", years_in_school: "number", class_teacher_years: "number" },
+  "YOUNG-CADRE": { max_age: "integer" },
   "EXIT-MC-AGE": { age_male: "integer", age_female: "integer" },
-  "EXIT-TERM": { term_years: "number" },
   "EXIT-APPRAISAL": { lookback_years: "integer" },
   "EXIT-VOTES": { min_approval_share: "share", max_incompetent_share: "share", lookback_years: "integer" },
   "EXIT-NOTICE": { days: "integer" },
@@ -65,9 +69,6 @@ export const policySchema: Group = {
     middle_head: gradeMultipliers,
     middle_deputy: gradeMultipliers,
   },
-  "PAY-WORKLOAD": { principal: workload, vice_principal: workload, middle_head: workload, middle_deputy: workload },
   "PAY-CARE": { age_male: "integer", age_female: "integer" },
-  "PAY-RURAL": { min_factor: "number", max_factor: "number" },
-  "PAY-ROTATE-PENALTY": { years: "number" },
   RETIRE: { male: retirementTrack, female_55: retirementTrack, female_50: retirementTrack },
 };

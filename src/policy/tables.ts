@@ -2,6 +2,10 @@
  * Puts a loaded policy into DuckDB so models only join and select: every key with each of its
  * dated values as one row of `policy_values` (rule_id, key, valid_from, valid_to, value). A model
  * picks the row in force on the date it computes for (valid_from ≤ date < valid_to).
+ *
+ * Numbers and shares are in num_value; a share also has its exact numerator and denominator, and
+ * its text when the bureau wrote it as a fraction ("2/3"). Texts, dates and month-days are in
+ * text_value; a boolean is 'true' or 'false' there (read it with the policy_flag macro).
  */
 import type { Database } from "../warehouse/duckdb.ts";
 import type { Policy } from "./load.ts";
@@ -17,6 +21,8 @@ export interface PolicyRow {
   valid_to: string;
   num_value: number | null;
   text_value: string | null;
+  numerator: number | null;
+  denominator: number | null;
 }
 
 /** Flattens a policy to rows; pure, for tests. `ROT-T9.max_age_male` → rule ROT-T9, key max_age_male. */
@@ -34,7 +40,9 @@ export function policyRows(policy: Policy): PolicyRow[] {
         valid_from: index === 0 ? beginningOfTime : value.from,
         valid_to: values[index + 1]?.from ?? endOfTime,
         num_value: typeof value.value === "number" ? value.value : null,
-        text_value: typeof value.value === "string" ? value.value : null,
+        text_value: typeof value.value === "string" ? value.value : typeof value.value === "boolean" ? String(value.value) : (value.written ?? null),
+        numerator: value.exact?.numerator ?? null,
+        denominator: value.exact?.denominator ?? null,
       });
     });
   }
@@ -44,10 +52,10 @@ export function policyRows(policy: Policy): PolicyRow[] {
 export async function loadPolicyTables(db: Database, policy: Policy): Promise<void> {
   await db.connection.run(`create table policy_values (
     rule_id varchar not null, key varchar not null, valid_from date not null, valid_to date not null,
-    num_value double, text_value varchar
+    num_value double, text_value varchar, numerator bigint, denominator bigint
   )`);
   const insert = await db.connection.prepare(
-    "insert into policy_values values ($1, $2, $3::date, $4::date, $5::double, $6)",
+    "insert into policy_values values ($1, $2, $3::date, $4::date, $5::double, $6, $7::bigint, $8::bigint)",
   );
   for (const row of policyRows(policy)) {
     insert.bindVarchar(1, row.rule_id);
@@ -58,6 +66,10 @@ export async function loadPolicyTables(db: Database, policy: Policy): Promise<vo
     else insert.bindDouble(5, row.num_value);
     if (row.text_value === null) insert.bindNull(6);
     else insert.bindVarchar(6, row.text_value);
+    for (const [index, value] of [[7, row.numerator], [8, row.denominator]] as const) {
+      if (value === null) insert.bindNull(index);
+      else insert.bindInteger(index, value);
+    }
     await insert.run();
   }
 }

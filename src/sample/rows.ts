@@ -21,7 +21,7 @@ const date = (day: Day | null): string => (day === null ? "" : iso(day));
 const code = (vocabulary: VocabularyName, value: string | null): string => (value === null ? "" : label(vocabulary, value));
 
 export function schoolRow(school: School, quota: number): Cell[] {
-  return [school.id, school.name, school.district, label("level", school.level), label("location", school.location), label("tier", school.tier), quota];
+  return [school.id, school.name, school.district, label("level", school.level), label("location", school.location), label("tier", school.tier), quota, "", ""];
 }
 
 export function staffRow(person: Person): Cell[] {
@@ -29,7 +29,7 @@ export function staffRow(person: Person): Cell[] {
   return [
     person.staffId, person.name, person.idNumber, show ? label("gender", person.gender) : "", show ? iso(person.birth) : "",
     label("education", person.education), label("title", person.title), person.political, iso(person.workStart),
-    date(person.teachingStart), person.subject, code("backbone", person.backbone), label("employment", person.employment),
+    date(person.teachingStart), person.subject, code("backbone", person.backbone), label("employment", person.employment), "",
   ];
 }
 

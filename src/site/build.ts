@@ -55,6 +55,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<void> {
         // Framework's log is read line by line (and searched by the tests): plain text, even
         // under CI=true, where its colour library would otherwise switch colours on.
         NO_COLOR: "1",
+        // Framework reports usage to Observable's server unless told not to; a tool that holds ID
+        // numbers sends nothing anywhere, whatever the caller's environment says.
+        OBSERVABLE_TELEMETRY_DISABLE: "true",
       },
     }, log);
   });

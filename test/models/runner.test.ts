@@ -20,7 +20,8 @@ beforeAll(async () => {
   warehouse = join(dir, "it's a warehouse.duckdb");
   const db = await openDatabase(warehouse);
   for (const statement of warehouseDdl()) await db.connection.run(statement);
-  await db.connection.run(`insert into raw_schools values ('S1', '实验小学', null, 'primary', 'urban', 'strong', 80, 2)`);
+  await db.connection.run(`insert into raw_schools (school_id, name, district, level, location, tier, staff_quota, row_number)
+    values ('S1', '实验小学', null, 'primary', 'urban', 'strong', 80, 2)`);
   await db.connection.run(`insert into raw_staff (staff_id, name, gender, birth_date, education, work_start, employment, row_number)
     values ('T1', '张老师', 'M', '1971-03-10', 'bachelor', '1993-09-01', 'tenured', 2),
            ('C1', '李老师', 'F', '1985-05-05', 'bachelor', '2008-09-01', 'tenured', 3)`);

@@ -2,7 +2,7 @@
  * A tiny RFC 4180 reader for the sample's CSV files, so the tests check what was written rather
  * than the generator's objects. Returns rows keyed by the contract's English column names.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileSpec, type RecordFileName } from "../../src/contract.ts";
 
@@ -58,6 +58,7 @@ export interface Sample {
   appraisals: Row[];
   rotations: Row[];
   exemptions: Row[];
+  establishments: Row[];
 }
 
 export function readSample(dir: string): Sample {
@@ -65,6 +66,7 @@ export function readSample(dir: string): Sample {
   return {
     schools: read("schools"), staff: read("staff"), appointments: read("appointments"),
     appraisals: read("appraisals"), rotations: read("rotations"), exemptions: read("exemptions"),
+    establishments: existsSync(join(dir, "establishments.csv")) ? read("establishments") : [],
   };
 }
 
