@@ -10,6 +10,7 @@ import { InputError } from "../src/errors.ts";
 import { todayInChina } from "../src/today.ts";
 import { openDatabase } from "../src/warehouse/duckdb.ts";
 import { warehouseDdl } from "../src/warehouse/schema.ts";
+import { fileSha256, inputFingerprint, shownFingerprint } from "./fingerprint.ts";
 import { findRecordFiles } from "./find-files.ts";
 import { fileLine, recordLoad, titleLines, type FileReport, type IngestReport } from "./report.ts";
 import { installMacros } from "./sql-macros.ts";
@@ -44,6 +45,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     throw asWriteError(error, warehouse);
   });
 
+  let fingerprint = "";
   const files = await replaceWarehouse(warehouse, async (tempPath) => {
     const tempDir = await mkdtemp(join(tmpdir(), "cadreboard-ingest-"));
     const db = await openDatabase(tempPath);
@@ -57,14 +59,15 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
         const counts = await validateAndLoad(db.connection, source, text, today);
         const report: FileReport = {
           file: source.fileName, path: source.path, format: source.format, encoding: text.encoding, headerRow: text.headerRow,
-          titleRows: text.titleRows, ...counts,
+          titleRows: text.titleRows, sha256: await fileSha256(source.path), ...counts,
         };
         reports.push(report);
         for (const line of titleLines(report)) log(line);
         if (text.encoding === "mixed") log(`${source.fileName}: lines in both UTF-8 and GB18030, each decoded as written（文件中混有 UTF-8 和 GB18030 编码的行，已逐行识别）`);
         log(fileLine(report));
       }
-      await recordLoad(db.connection, reports, { loadedAt: new Date(), dataDir: resolve(options.dataDir), version: await packageVersion() });
+      fingerprint = inputFingerprint(reports.map((report) => ({ fileName: report.file, sha256: report.sha256 })));
+      await recordLoad(db.connection, reports, { loadedAt: new Date(), dataDir: resolve(options.dataDir), version: await packageVersion(), fingerprint });
       await db.connection.run("checkpoint");
       return reports;
     } finally {
@@ -74,6 +77,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const { size } = await stat(warehouse);
+  log(`input fingerprint ${shownFingerprint(fingerprint)}（数据指纹：打印的报表和下载的表格上印有同一指纹，即来自同一批文件）`);
   log(`warehouse ${warehouse} written in ${seconds} s (${(size / 1e6).toFixed(1)} MB)（数据仓库已更新，用时 ${seconds} 秒）`);
-  return { warehouse, files: files.map(({ headerRow: _headerRow, titleRows: _titleRows, ...file }) => file) };
+  return { warehouse, fingerprint, files: files.map(({ headerRow: _headerRow, titleRows: _titleRows, ...file }) => file) };
 }

@@ -7,6 +7,8 @@ import type { FileCounts } from "./validate.ts";
 
 export interface FileReport extends FileCounts {
   file: string;
+  /** SHA-256 of the file's bytes, hex. */
+  sha256: string;
   path: string;
   format: "csv" | "xlsx";
   encoding: string;
@@ -16,6 +18,8 @@ export interface FileReport extends FileCounts {
 
 export interface IngestReport {
   warehouse: string;
+  /** SHA-256 over the record files (fingerprint.ts); pages and downloads show its first 12 digits. */
+  fingerprint: string;
   files: Omit<FileReport, "headerRow" | "titleRows">[];
 }
 
@@ -35,17 +39,17 @@ export const titleLines = (file: FileReport): string[] =>
 export async function recordLoad(
   connection: DuckDBConnection,
   files: readonly FileReport[],
-  info: { loadedAt: Date; dataDir: string; version: string },
+  info: { loadedAt: Date; dataDir: string; version: string; fingerprint: string },
 ): Promise<void> {
   for (const file of files) {
     if (file.rowsRead !== file.rowsLoaded + file.rowsRejected) {
       throw new Error(`${file.file}: read ${file.rowsRead} ≠ loaded ${file.rowsLoaded} + rejected ${file.rowsRejected}`);
     }
     await connection.run(
-      `insert into load_files values ($file, $path, $format, $encoding, $header_row, $read, $loaded, $rejected)`,
+      `insert into load_files values ($file, $path, $format, $encoding, $header_row, $read, $loaded, $rejected, $sha256)`,
       {
         file: file.file, path: file.path, format: file.format, encoding: file.encoding, header_row: file.headerRow,
-        read: file.rowsRead, loaded: file.rowsLoaded, rejected: file.rowsRejected,
+        read: file.rowsRead, loaded: file.rowsLoaded, rejected: file.rowsRejected, sha256: file.sha256,
       },
     );
   }
@@ -56,9 +60,10 @@ export async function recordLoad(
       });
     }
   }
-  await connection.run(`insert into load_info values (cast($loaded_at as timestamp), $data_dir, $version)`, {
+  await connection.run(`insert into load_info values (cast($loaded_at as timestamp), $data_dir, $version, $fingerprint)`, {
     loaded_at: info.loadedAt.toISOString().replace("T", " ").replace("Z", ""),
     data_dir: info.dataDir,
     version: info.version,
+    fingerprint: info.fingerprint,
   });
 }

@@ -38,12 +38,16 @@ export const bookkeepingDdl: readonly string[] = [
   // One row per record file: read = loaded + rejected.
   `create table load_files (
     "file" varchar primary key, "source_path" varchar, "format" varchar, "encoding" varchar,
-    "header_row" integer, "rows_read" bigint not null, "rows_loaded" bigint not null, "rows_rejected" bigint not null
+    "header_row" integer, "rows_read" bigint not null, "rows_loaded" bigint not null, "rows_rejected" bigint not null,
+    "sha256" varchar
   )`,
   // Rows above a file's header (titles, export dates): skipped, not loaded, kept here so the
   // report can show what was skipped.
   `create table load_skipped_rows ("file" varchar not null, "row_number" integer not null, "reason" varchar not null, "text" varchar)`,
-  `create table load_info ("loaded_at" timestamp not null, "data_dir" varchar, "cadreboard_version" varchar)`,
+  // input_fingerprint: SHA-256 over every record file's name and bytes (see data-loaders/fingerprint.ts)
+  `create table load_info (
+    "loaded_at" timestamp not null, "data_dir" varchar, "cadreboard_version" varchar, "input_fingerprint" varchar
+  )`,
 ];
 
 export const warehouseDdl = (): string[] => [...recordFiles.map(rawTableDdl), ...bookkeepingDdl];

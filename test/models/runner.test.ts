@@ -31,7 +31,7 @@ beforeAll(async () => {
   await db.connection.run(`insert into raw_appraisals (staff_id, year, grade, applied_multiplier, base_allowance, row_number)
     values ('C1', 2025, 'competent', 1.1, 650, 2)`);
   await db.connection.run(`insert into raw_rejects values ('staff', 7, '出生日期', '1980/13/01', '不是有效日期')`);
-  await db.connection.run(`insert into load_files values ('staff', 'staff.csv', 'csv', 'utf-8', 1, 4, 3, 1)`);
+  await db.connection.run(`insert into load_files values ('staff', 'staff.csv', 'csv', 'utf-8', 1, 4, 3, 1, null)`);
   db.close();
 });
 afterAll(async () => {

@@ -110,8 +110,8 @@ export async function createFixtureMarts(path = ":memory:", asOf = "2026-09-01")
   await run(`insert into rejects values ('staff.csv', 14, 'id_number', '110101199901011111', '身份证号校验位不符：110101199901011111'), ('appointments.csv', 7, 'staff_id', 'T999', '工号 T999 在教职工中不存在')`);
   await run(`create table load_files ("file" varchar, source_path varchar, format varchar, encoding varchar, header_row integer, rows_read bigint, rows_loaded bigint, rows_rejected bigint)`);
   await run(`insert into load_files values ('staff.csv', 'staff.csv', 'csv', 'utf-8', 1, 13, 12, 1), ('appointments.csv', 'appointments.csv', 'csv', 'gb18030', 1, 20, 19, 1)`);
-  await run(`create table load_info (loaded_at timestamp, data_dir varchar, cadreboard_version varchar)`);
-  await run(`insert into load_info values ('2026-09-02 00:30:00', '/data', '0.1.0')`);
+  await run(`create table load_info (loaded_at timestamp, data_dir varchar, cadreboard_version varchar, input_fingerprint varchar)`);
+  await run(`insert into load_info values ('2026-09-02 00:30:00', '/data', '0.1.0', '${"ab12".repeat(16)}')`);
   await run(`create table stg_exemptions (staff_id varchar, reason varchar, start_date date, end_date date)`);
   await run(`insert into stg_exemptions values ('T005', 'nursing', '2025-10-01', '2026-12-31'), ('T007', 'illness', '2026-01-01', '2026-10-15')`);
   return db;
