@@ -123,9 +123,9 @@ describe.each(audiences)("the %s site in Chromium", (audience) => {
     const watched = await openWatchedPage(browser);
     try {
       await watched.page.goto(`${servers[audience]!.url}${path}`, { waitUntil: "networkidle" });
-      await watched.page.waitForSelector("p.answer", { timeout: 15_000 });
+      await watched.page.waitForSelector("p.answer", { timeout: 60_000 });
       if (chartPages.has(path)) {
-        await watched.page.waitForSelector(".chart svg", { timeout: 15_000 });
+        await watched.page.waitForSelector(".chart svg", { timeout: 60_000 });
         expect(await watched.page.locator(".chart svg").count()).toBeGreaterThan(0);
       }
       // The headline sentence is filled in (not a NaN or an undefined).
