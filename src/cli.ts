@@ -2,8 +2,10 @@
  * The command line: parses arguments, calls the library, prints. Decisions live in the library;
  * this file only turns its results and typed errors into output and exit statuses.
  */
-import { parseArgs } from "node:util";
+import { join } from "node:path";
+import { isoDate, parseOptions, positiveInteger } from "./args.ts";
 import { UsageError, exitStatusFor } from "./errors.ts";
+import { isSiteCommand, parseSiteCommand, runSiteCommand, siteUsage, type SiteCommand } from "./site/commands.ts";
 import { todayInChina } from "./today.ts";
 
 export const usage = `cadreboard — 县管校聘 HR dashboard
@@ -13,11 +15,13 @@ Usage:
   cadreboard ingest --data DIR [--warehouse FILE]
   cadreboard models --warehouse FILE --as-of DATE --out DIR [--policy FILE] [--horizon-months N]
                     (--as-of defaults to today's date in China, Asia/Shanghai)
+${siteUsage}
 
 Exit status: 0 success, 1 an input problem that stops the work, 2 a usage error.`;
 
 export type Command =
   | { kind: "help" }
+  | SiteCommand
   | { kind: "sample"; outDir: string; staff: number | undefined; seed: number | undefined }
   | { kind: "ingest"; dataDir: string; warehouse: string }
   | {
@@ -32,6 +36,9 @@ export type Command =
 
 export const defaultWarehouse = "cadreboard.duckdb";
 
+/** The checkout this CLI runs from (holds reports/ and node_modules/, which a site build needs). */
+const projectRoot = join(import.meta.dirname, "..");
+
 const optionSpecs = {
   out: { type: "string" },
   staff: { type: "string" },
@@ -44,7 +51,7 @@ const optionSpecs = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-const allowedOptions: Record<Exclude<Command["kind"], "help">, readonly string[]> = {
+const allowedOptions: Record<Exclude<Command["kind"], "help" | SiteCommand["kind"]>, readonly string[]> = {
   sample: ["out", "staff", "seed"],
   ingest: ["data", "warehouse"],
   models: ["warehouse", "as-of", "out", "policy", "horizon-months"],
@@ -52,13 +59,9 @@ const allowedOptions: Record<Exclude<Command["kind"], "help">, readonly string[]
 
 /** Pure: argv (without node and script) → a command, or a UsageError. */
 export function parseCommand(argv: readonly string[]): Command {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: optionSpecs, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
-  }
-  const { values, positionals } = parsed;
+  // The site's commands (build, pdf, serve) have options of their own: src/site/commands.ts.
+  if (isSiteCommand(argv[0]) && !argv.includes("--help") && !argv.includes("-h")) return parseSiteCommand(argv[0], argv.slice(1), usage);
+  const { values, positionals } = parseOptions(argv, optionSpecs, usage);
   const [kind, ...rest] = positionals;
   if (values.help || kind === undefined || kind === "help") return { kind: "help" };
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"\n\n${usage}`);
@@ -96,21 +99,6 @@ export function parseCommand(argv: readonly string[]): Command {
   }
 }
 
-function positiveInteger(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${flag} must be a whole number ≥ 1, not "${value}"`);
-  return Number(value);
-}
-
-function isoDate(value: string, flag: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = match ? new Date(`${value}T00:00:00Z`) : undefined;
-  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    throw new UsageError(`${flag} must be a date written YYYY-MM-DD, not "${value}"`);
-  }
-  return value;
-}
-
 export async function main(argv: readonly string[], out = console.log, err = console.error): Promise<number> {
   try {
     const command = parseCommand(argv);
@@ -134,6 +122,10 @@ export async function main(argv: readonly string[], out = console.log, err = con
         await runModels({ ...command, asOf: command.asOf ?? todayInChina(), log: out });
         return 0;
       }
+      case "build":
+      case "pdf":
+      case "serve":
+        return await runSiteCommand(command, out, { root: projectRoot, today: todayInChina() });
     }
   } catch (error) {
     err(error instanceof Error ? `${error.name === "Error" ? "error" : error.name}: ${error.message}` : String(error));

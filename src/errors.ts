@@ -43,3 +43,8 @@ export class DataTestError extends Error {
 }
 
 export const exitStatusFor = (error: unknown): number => (error instanceof UsageError ? 2 : 1);
+
+/** Something the machine lacks (a browser, a free port, a built site): exit 1, naming what to install or do. */
+export class SetupError extends Error {
+  override name = "SetupError";
+}

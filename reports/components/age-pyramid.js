@@ -1,4 +1,5 @@
 // Age pyramid: men to the left, women to the right, youngest band at the bottom.
+import { describePyramid } from "./describe.js";
 import { genderColours, renderChart } from "./vega.js";
 
 export const AGE_BANDS = ["≤24", "25-29", "30-34", "35-39", "40-44", "45-49", "50-54", "55-59", "≥60"];
@@ -32,6 +33,6 @@ export function agePyramid(data, { width = 360, title = "" } = {}) {
         ],
       },
     },
-    `${title}：按性别和年龄段的人数`,
+    describePyramid(data, { title }),
   );
 }

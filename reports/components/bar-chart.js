@@ -1,4 +1,5 @@
 // Horizontal bars of a count per category, optionally split by a second field.
+import { describeBars } from "./describe.js";
 import { greySafe, renderChart } from "./vega.js";
 
 /** data: [{[category]: string, [value]: number, [split]?: string}] */
@@ -24,6 +25,6 @@ export function barChart(data, { width = 600, title = "", category = "category",
         tooltip: [{ field: category, title: categoryTitle || "类别" }, ...(split ? [{ field: split, title: "分类" }] : []), { field: value, title: valueTitle }],
       },
     },
-    `${title}`,
+    describeBars(data, { title, category, value, split, valueTitle, sort, normalize }),
   );
 }

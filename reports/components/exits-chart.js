@@ -1,4 +1,5 @@
 // Pending exits per month over the horizon, stacked by kind of exit.
+import { describeMonths } from "./describe.js";
 import { greySafe, renderChart } from "./vega.js";
 
 /** data: [{month: "YYYY-MM", kind: label, count}] */
@@ -18,6 +19,6 @@ export function exitsByMonth(data, { width = 700, title = "", kinds = [] } = {})
         tooltip: [{ field: "month", title: "月份" }, { field: "kind", title: "类型" }, { field: "count", title: "人次" }],
       },
     },
-    `${title}：按月份和类型的待退出人次`,
+    describeMonths(data, { title }),
   );
 }

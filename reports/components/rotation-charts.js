@@ -1,4 +1,5 @@
 // Rotation charts: each school's ratio against its target, and the county trend.
+import { describeRatios, describeTrend } from "./describe.js";
 import { greySafe, renderChart } from "./vega.js";
 
 /** data: [{school_name, ratio, target, met}] for one school year. */
@@ -28,7 +29,7 @@ export function ratioByschool(data, { width = 640, title = "" } = {}) {
         { mark: { type: "tick", color: "#b2182b", thickness: 3 }, encoding: { x: { field: "target", type: "quantitative" } } },
       ],
     },
-    `${title}：各校交流比例与目标`,
+    describeRatios(data, { title }),
   );
 }
 
@@ -50,6 +51,6 @@ export function countyTrend(data, { width = 640, title = "" } = {}) {
         tooltip: [{ field: "school_year", title: "学年" }, { field: "measure", title: "指标" }, { field: "value", title: "数值", format: ".1%" }],
       },
     },
-    `${title}：全县交流比例和骨干教师占比的历年变化`,
+    describeTrend(data, { title }),
   );
 }

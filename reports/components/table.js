@@ -1,6 +1,8 @@
 // An accessible data table (caption, column headers with scope) with CSV and XLSX downloads.
 // Every value goes in through textContent, never innerHTML: a name like "<script>" stays text.
-import { saveFile, toCsv, toXlsx } from "./export.js";
+import { pageProvenance, percent, saveFile, toCsv, toXlsx } from "./export.js";
+
+export { percent };
 
 /**
  * rows: array of objects. options:
@@ -17,14 +19,21 @@ export function dataTable(rows, { caption, columns, flag, limit = 500, empty = "
   tools.className = "table-tools";
   const count = document.createElement("span");
   count.textContent = rows.length > limit ? `共 ${rows.length} 行，显示前 ${limit} 行（下载包含全部）` : `共 ${rows.length} 行`;
-  tools.append(count, button("下载 CSV", () => saveFile(toCsv(rows, columns), `${fileName(caption)}.csv`, "text/csv;charset=utf-8")));
+  // Printed, the count says only what the sheet leaves out.
+  count.className = rows.length > limit ? "row-count truncated" : "row-count";
+  const about = () => ({ caption, provenance: pageProvenance() });
+  tools.append(count, button("下载 CSV", () => saveFile(toCsv(rows, columns, about()), `${fileName(caption)}.csv`, "text/csv;charset=utf-8")));
   tools.append(
     button("下载 Excel", () =>
-      saveFile(toXlsx(rows, columns, caption), `${fileName(caption)}.xlsx`, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+      saveFile(toXlsx(rows, columns, about()), `${fileName(caption)}.xlsx`, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     ),
   );
   const scroll = document.createElement("div");
   scroll.className = "table-scroll";
+  // A scrolling box must be reachable by keyboard, and named, to be scrolled without a mouse.
+  scroll.tabIndex = 0;
+  scroll.setAttribute("role", "region");
+  scroll.setAttribute("aria-label", caption);
   const table = document.createElement("table");
   table.className = "data";
   const captionElement = table.createCaption();
@@ -66,8 +75,6 @@ export function plain(value) {
   if (typeof value === "number") return Number.isInteger(value) ? value.toLocaleString("zh-CN") : value.toLocaleString("zh-CN", { maximumFractionDigits: 2 });
   return String(value);
 }
-
-export const percent = (value) => (value === null || value === undefined ? "—" : `${(value * 100).toFixed(1)}%`);
 
 function button(label, onClick) {
   const element = document.createElement("button");

@@ -1,4 +1,11 @@
 // Types for the browser module xlsx.js.
-export function crc32(bytes: Uint8Array): number;
-export function zipStore(files: { name: string; data: Uint8Array }[]): Uint8Array;
-export function xlsxWorkbook(header: string[], rows: (string | number | null)[][], sheetName?: string): Uint8Array;
+export function excelDate(text: string): number;
+export function textWidth(text: string): number;
+export function sheetNameOf(name: string): string;
+export function xlsxWorkbook(workbook: {
+  header: string[];
+  rows: (string | number | null)[][];
+  kinds?: string[];
+  sheetName?: string;
+  notes?: [string, string][];
+}): Uint8Array;

@@ -1,5 +1,5 @@
 /**
- * `npm run build`: record files → warehouse → marts snapshot → `observable build` for one audience.
+ * `cadreboard build` (and `npm run build`): record files → warehouse → marts snapshot → `observable build` for one audience.
  * Each step is skipped when its input has not changed (a stamp file beside the output says what
  * it was made from), except the site itself, which is always rebuilt from a cleared loader cache:
  * Framework caches loader output, and a public build must never serve a bureau build's data.
@@ -11,7 +11,9 @@ import { delimiter, join, resolve } from "node:path";
 import { parseAudience } from "./audience.ts";
 import { resetFrameworkCache } from "./framework-cache.ts";
 import { withBuildLock } from "./lock.ts";
+import { mendSite } from "./markup.ts";
 import { snapshotMarts } from "./marts.ts";
+import { PROVENANCE_VARIABLE, readProvenance, type Provenance } from "./provenance.ts";
 
 export interface SiteBuildOptions {
   /** Project root (holds reports/, node_modules/, .cadreboard/). */
@@ -30,15 +32,17 @@ export interface SiteBuildOptions {
   log?: (line: string) => void;
 }
 
-export async function buildSite(options: SiteBuildOptions): Promise<void> {
+/** Builds the site; returns what its pages say about their data. */
+export async function buildSite(options: SiteBuildOptions): Promise<Provenance> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const audience = parseAudience(options.audience);
   const work = options.workDir ? resolve(options.workDir) : join(options.root, ".cadreboard");
   await mkdir(work, { recursive: true });
   await mkdir(join(options.root, ".cadreboard"), { recursive: true });
   // The lock belongs to the checkout (its reports/ cache), whatever the work folder.
-  await withBuildLock(join(options.root, ".cadreboard", "site-build.lock"), log, async () => {
+  return withBuildLock(join(options.root, ".cadreboard", "site-build.lock"), log, async () => {
     const marts = options.martsFile ? resolve(options.martsFile) : await prepareMarts(work, options, log);
+    const provenance = await readProvenance(marts, options.asOf, audience);
     await resetFrameworkCache(join(options.root, "reports"));
     await clearOutput(resolve(options.outDir));
     log(`site: building the ${options.audience} site as of ${options.asOf} into ${options.outDir}`);
@@ -58,8 +62,11 @@ export async function buildSite(options: SiteBuildOptions): Promise<void> {
         // Framework reports usage to Observable's server unless told not to; a tool that holds ID
         // numbers sends nothing anywhere, whatever the caller's environment says.
         OBSERVABLE_TELEMETRY_DISABLE: "true",
+        [PROVENANCE_VARIABLE]: JSON.stringify(provenance),
       },
     }, log);
+    await mendSite(resolve(options.outDir));
+    return provenance;
   });
 }
 

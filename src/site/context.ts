@@ -11,8 +11,11 @@ import { openMarts } from "./marts.ts";
 export interface PageContext {
   audience: Audience;
   asOf: string;
-  /** Rows of a query on the marts, JSON-friendly (numbers, strings, booleans, null). */
-  rows(sql: string, params?: Params): Promise<Record<string, unknown>[]>;
+  /**
+   * Rows of a query on the marts, JSON-friendly (numbers, strings, booleans, null). T names the
+   * columns the query selects (a page's row type); the query is what makes it true.
+   */
+  rows<T extends object = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]>;
   connection: DuckDBConnection;
 }
 
@@ -37,7 +40,7 @@ export async function emitPageData(page: (context: PageContext) => Promise<unkno
       audience: parseAudience(required(siteEnvironment.audience)),
       asOf: required(siteEnvironment.asOf),
       connection: db.connection,
-      rows: (sql, params) => queryJson(db.connection, sql, params),
+      rows: <T extends object>(sql: string, params?: Params) => queryJson(db.connection, sql, params) as Promise<T[]>,
     };
     const data = await page(context);
     const text = JSON.stringify(data);

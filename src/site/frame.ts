@@ -22,14 +22,22 @@ export interface DictionaryColumn {
 }
 
 export type Column = unknown[] | DictionaryColumn;
-export type Columns = Record<string, Column>;
 
-export function toColumns<T extends object>(rows: readonly T[], names?: readonly (keyof T & string)[]): Columns {
+declare const rowType: unique symbol;
+/**
+ * A page table on the wire: one column per field of its rows, typed by the row it encodes, so
+ * that the builder in src/site/ and the test that reads the table back (rowsFromColumns in
+ * reports/components/columns.js) share one row type: a column renamed in one breaks the other
+ * at `npm run typecheck`.
+ */
+export type Columns<T extends object = Record<string, unknown>> = { [K in keyof T & string]: Column } & { readonly [rowType]?: T };
+
+export function toColumns<T extends object, K extends keyof T & string = keyof T & string>(rows: readonly T[], names?: readonly K[]): Columns<Pick<T, K>> {
   // Every key of every row: a later row may carry a column the first lacks (e.g. `suppressed`).
   const keys = names ?? [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  const columns: Columns = {};
+  const columns: Record<string, Column> = {};
   for (const key of keys) columns[key] = encodeColumn(rows.map((row) => (row as Record<string, unknown>)[key]));
-  return columns;
+  return columns as Columns<Pick<T, K>>;
 }
 
 /** The smallest form of a column in JSON: the values as they are, or dictionary-encoded, with or without runs. */

@@ -45,5 +45,5 @@ export function lastCompletedSchoolYear(asOf: string): number {
   return asOf.slice(5) >= "08-31" ? year - 1 : year - 2;
 }
 
-/** When the data was loaded, in Beijing time: ingest stores UTC, and China has one zone (UTC+8) without summer time. */
-export const loadedAtSql = `select strftime(max(loaded_at) + interval 8 hour, '%Y-%m-%d %H:%M') as loaded_at from load_info`;
+/** When the data was loaded (loaded_at, Beijing time), with the input fingerprint: one query for the pages and the build. */
+export { loadInfoSql as loadedAtSql } from "./provenance.ts";

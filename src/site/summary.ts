@@ -5,8 +5,8 @@
  */
 import { COUNTY, suppressSmallCells } from "./audience.ts";
 import type { PageContext } from "./context.ts";
-import { toColumns } from "./frame.ts";
-import { inScope, lastCompletedSchoolYear, visibleSchools } from "./scope.ts";
+import { toColumns, type Columns } from "./frame.ts";
+import { inScope, lastCompletedSchoolYear, visibleSchools, type SchoolInfo } from "./scope.ts";
 
 export const roundFigures = [
   ["staff_in_round", "参与本轮人员"],
@@ -20,16 +20,37 @@ export const roundFigures = [
   ["awaiting_post_end", "待岗（本轮结束时）"],
 ] as const;
 
-export async function summaryData(context: PageContext) {
+/** A suppressed count or a figure computed from one: null in the public build, its column named in `suppressed`. */
+type Suppressed<T> = T & { suppressed?: string[] };
+type Figure = (typeof roundFigures)[number][0];
+
+/** One hiring round at one school (or ALL): the figures of policy digest §5. */
+export type RoundRow = { round: number; school_id: string } & Record<Figure, number | null>;
+export type RotationYearRow = { school_id: string; school_year: number; eligible: number | null; rotated: number | null; backbone_rotated: number | null; ratio: number | null };
+export type MovesRow = { school_id: string; school_year: number; rotated_in: number | null; rotated_out: number | null; is_complete: boolean };
+export type CadreTeamRow = { school_id: string; cadres: number | null; mean_age: number | null; mean_years_in_post: number | null; mean_years_in_school: number | null };
+
+/** 年度总结's page data: what src/site/summary.ts writes and reports/summary.md (and its test) reads. */
+export interface SummaryData {
+  asOf: string;
+  schools: Columns<SchoolInfo>;
+  figures: { key: Figure; label: string }[];
+  rounds: Columns<Suppressed<RoundRow>>;
+  rotations: Columns<Suppressed<RotationYearRow>>;
+  moves: Columns<Suppressed<MovesRow>>;
+  cadreTeam: Columns<Suppressed<CadreTeamRow>>;
+}
+
+export async function summaryData(context: PageContext): Promise<SummaryData> {
   const { audience } = context;
   const schools = await visibleSchools(context);
   const figures = roundFigures.map(([column]) => `${column}::integer as ${column}`).join(", ");
-  const rounds = (await context.rows(`select round::integer as round, school_id, ${figures} from reform_summary order by round, school_id`))
+  const rounds = (await context.rows<RoundRow>(`select round::integer as round, school_id, ${figures} from reform_summary order by round, school_id`))
     .filter((row) => inScope(audience, row.school_id))
 
   // The county's rotations only: the page reports the county's years (each school's are on the
   // rotation page), and 1,300 schools × a decade of unshown years would double the page's data.
-  const rotations = await context.rows(
+  const rotations = await context.rows<RotationYearRow>(
     `select school_id, school_year::integer as school_year, eligible::integer as eligible, rotated::integer as rotated,
             backbone_rotated::integer as backbone_rotated, ratio
      from rotation_compliance where school_id = $county and school_year <= $last_year order by school_year`,
@@ -41,7 +62,7 @@ export async function summaryData(context: PageContext) {
   // progress included: a round is summarised with the rotations that started in its school year.
   // Only the school years of a round: no other year is shown.
   const moves = (
-    await context.rows(
+    await context.rows<MovesRow>(
       `select school_id, school_year::integer as school_year, rotated_in::integer as rotated_in,
               rotated_out::integer as rotated_out, is_complete
        from rotation_compliance where school_year in (select round from reform_summary) order by school_year, school_id`,
@@ -49,7 +70,7 @@ export async function summaryData(context: PageContext) {
   ).filter((row) => inScope(audience, row.school_id));
 
   const cadreTeam = (
-    await context.rows(
+    await context.rows<CadreTeamRow>(
       `select coalesce(school_id, 'ALL') as school_id, count(*)::integer as cadres, round(avg(age), 1) as mean_age,
               round(avg(years_in_post), 1) as mean_years_in_post, round(avg(years_in_school), 1) as mean_years_in_school
        from cadre_tenure group by grouping sets ((school_id), ()) order by grouping(school_id) desc, school_id`,

@@ -3,15 +3,11 @@
  * aborted and recorded, and console errors collected: a page that reaches for the internet or
  * throws fails its test.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "../../../src/site/pdf.ts";
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-export const launchBrowser = (): Promise<Browser> =>
-  chromium.launch({
-    executablePath: chromiumPath,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+/** The same Chromium, with the same flags, as `cadreboard pdf`. */
+export const launchBrowser = (): Promise<Browser> => launchChromium();
 
 export interface WatchedPage {
   page: Page;
@@ -30,7 +26,8 @@ export async function openWatchedPage(browser: Browser, options: { acceptDownloa
   const outsideRequests: string[] = [];
   await context.route("**/*", (route) => {
     const url = new URL(route.request().url());
-    if (url.protocol === "data:" || url.protocol === "blob:" || url.hostname === "127.0.0.1") return route.continue();
+    // A page opened from the disk (file://) reads the disk: local too.
+    if (url.protocol === "data:" || url.protocol === "blob:" || url.protocol === "file:" || url.hostname === "127.0.0.1") return route.continue();
     outsideRequests.push(route.request().url());
     return route.abort();
   });

@@ -1,14 +1,19 @@
 /**
- * The three audience builds the site tests look at, built once per test run.
+ * The three audience builds the site tests look at, built once per test run, each the way a
+ * user builds it: `cadreboard build` on the command line, as on a new machine (a fresh HOME),
+ * with Framework's telemetry address pointed at a local listener and OBSERVABLE_TELEMETRY_DISABLE
+ * taken out of the environment: whatever reaches the listener, the build sent.
  *
  * Source: the sample county (sample → ingest → models) with two cadres renamed to hostile
  * HTML, so that the same builds serve the privacy, XSS and browser tests.
  */
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildSite } from "../../../src/site/build.ts";
 import { hostileNames } from "./fixture-marts.ts";
+import { listen } from "./listener.ts";
 
 export const root = join(import.meta.dirname, "..", "..", "..");
 const work = join(root, ".cadreboard", "test-site");
@@ -30,6 +35,8 @@ export interface Sites {
   hostile: string[];
   /** Every line the builds logged (Framework's included). */
   log: string[];
+  /** What reached the telemetry listener during the builds ("METHOD path"). */
+  telemetryRequests: string[];
 }
 
 export async function buildTestSites(): Promise<Sites> {
@@ -38,10 +45,34 @@ export async function buildTestSites(): Promise<Sites> {
   const dirs = { bureau: join(work, "dist-bureau"), public: join(work, "dist-public"), school: join(work, "dist-school") };
   const audiences = { bureau: "bureau", public: "public", school: `school:${source.schoolId}` } as const;
   const log: string[] = [];
-  for (const key of ["bureau", "public", "school"] as const) {
-    await buildSite({ root, audience: audiences[key], asOf: AS_OF, outDir: dirs[key], workDir: work, log: (line) => log.push(line), ...source.build });
+  const listener = await listen();
+  try {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      HOME: await mkdtemp(join(tmpdir(), "home-")),
+      OBSERVABLE_TELEMETRY_ORIGIN: listener.url,
+      CADREBOARD_WORK: work,
+    };
+    delete env.OBSERVABLE_TELEMETRY_DISABLE;
+    for (const key of ["bureau", "public", "school"] as const) {
+      await cadreboard(["build", "--audience", audiences[key], "--as-of", AS_OF, "--out", dirs[key], "--data", source.dataDir], env, log);
+    }
+  } finally {
+    await listener.close();
   }
-  return { source: source.kind, dirs, schoolId: source.schoolId, people: source.people, hostile: hostileNames, log };
+  return { source: source.kind, dirs, schoolId: source.schoolId, people: source.people, hostile: hostileNames, log, telemetryRequests: listener.requests };
+}
+
+/** Runs the cadreboard CLI; its output goes into `log` line by line; a non-zero exit throws with the tail. */
+function cadreboard(args: string[], env: NodeJS.ProcessEnv, log: string[]): Promise<void> {
+  return new Promise((done, failed) => {
+    const child = spawn(process.execPath, [join(root, "bin", "cadreboard.mjs"), ...args], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+    const collect = (chunk: Buffer) => log.push(...chunk.toString("utf8").split("\n").filter((line) => line.trim()));
+    child.stdout.on("data", collect);
+    child.stderr.on("data", collect);
+    child.on("error", failed);
+    child.on("close", (code) => (code === 0 ? done() : failed(new Error(`cadreboard ${args.join(" ")} exited with ${code}:\n${log.slice(-20).join("\n")}`))));
+  });
 }
 
 /** The sample county with the principal of the first school and one of its middle cadres given hostile names. */
@@ -81,7 +112,7 @@ async function sampleSource() {
     idNumber: row[2] ?? "",
     schools: schools.get(row[0]!) ?? new Set<string>(),
   }));
-  return { kind: "sample county" as const, build: { dataDir: hostileDir }, schoolId, people };
+  return { kind: "sample county" as const, dataDir: hostileDir, schoolId, people };
 }
 
 /** The sample's CSV has no quoted fields (checked: names and codes hold no commas). */

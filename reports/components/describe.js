@@ -1,0 +1,70 @@
+// Text alternatives for the charts: one sentence stating what the chart shows, read out by a
+// screen reader in place of the picture (GB/T 37668: non-text content has a text alternative).
+// Plain functions of the chart's data, so tests run them in Node.
+
+const number = (value) => Number(value).toLocaleString("zh-CN");
+const share = (value) => `${(value * 100).toFixed(1)}%`;
+/** At most this many items are read out; the rest are counted. */
+const ITEMS_READ = 8;
+
+function listed(items, unit) {
+  const read = items.slice(0, ITEMS_READ).map(([label, value]) => `${label} ${value === null ? "<5" : number(value)}${unit}`);
+  return items.length > ITEMS_READ ? `${read.join("，")}，另有 ${items.length - ITEMS_READ} 项` : read.join("，");
+}
+
+/** Bars: each category's value, largest first unless the chart keeps its own order; with a split, the totals per split. */
+export function describeBars(data, { title = "", category, value, split, valueTitle = "人数", sort = "-x", normalize = false }) {
+  if (data.length === 0) return `${title}：没有数据。`;
+  const unit = valueTitle === "人数" ? " 人" : valueTitle === "行数" ? " 行" : "";
+  if (split) {
+    const totals = new Map();
+    for (const d of data) totals.set(d[split], (totals.get(d[split]) ?? 0) + (d[value] ?? 0));
+    const groups = new Set(data.map((d) => d[category])).size;
+    const all = [...totals.values()].reduce((sum, n) => sum + n, 0);
+    // A chart of shares (each bar to 100%) is read out as shares of the whole.
+    const parts = normalize && all > 0 ? [...totals].map(([label, n]) => `${label} ${share(n / all)}`).join("，") : listed([...totals], unit);
+    return `${title}：共 ${groups} 组；合计 ${parts}。`;
+  }
+  const items = data.map((d) => [d[category], d[value]]);
+  if (sort === "-x") items.sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0));
+  return `${title}：${listed(items, unit)}。`;
+}
+
+/** Age pyramid: the total by gender and the largest age band. */
+export function describePyramid(data, { title = "" }) {
+  const shown = data.filter((d) => d.headcount !== null);
+  if (data.length === 0) return `${title}：没有人员。`;
+  const sum = (gender) => shown.filter((d) => d.gender === gender).reduce((total, d) => total + d.headcount, 0);
+  const bands = new Map();
+  for (const d of shown) bands.set(d.age_band, (bands.get(d.age_band) ?? 0) + d.headcount);
+  const [band, most] = [...bands].sort((a, b) => b[1] - a[1])[0] ?? ["—", 0];
+  const hidden = data.length - shown.length;
+  return `${title}：男 ${number(sum("M"))} 人，女 ${number(sum("F"))} 人；人数最多的年龄段是 ${band} 岁（${number(most)} 人）${hidden ? `；另有 ${hidden} 个年龄段不足 5 人，未计入` : ""}。`;
+}
+
+/** Exits per month: the total and the busiest month. */
+export function describeMonths(data, { title = "" }) {
+  if (data.length === 0) return `${title}：预测期内没有待退出人员。`;
+  const months = new Map();
+  for (const d of data) months.set(d.month, (months.get(d.month) ?? 0) + d.count);
+  const [month, most] = [...months].sort((a, b) => b[1] - a[1])[0];
+  const total = [...months.values()].reduce((sum, n) => sum + n, 0);
+  return `${title}：共 ${number(total)} 人次，最多的是 ${month}（${number(most)} 人次）。`;
+}
+
+/** Schools against their target: how many are below, and the lowest. */
+export function describeRatios(data, { title = "" }) {
+  const measured = data.filter((d) => d.ratio !== null && d.ratio !== undefined);
+  if (measured.length === 0) return `${title}：没有可比较的学校。`;
+  const below = data.filter((d) => d.met === false).length;
+  const lowest = [...measured].sort((a, b) => a.ratio - b.ratio)[0];
+  return `${title}：图中 ${data.length} 所学校，${below} 所未达到目标；比例最低的是${lowest.school_name}（${share(lowest.ratio)}，目标 ${share(lowest.target)}）。`;
+}
+
+/** A county trend: each measure's latest value. */
+export function describeTrend(data, { title = "" }) {
+  if (data.length === 0) return `${title}：没有已结束的学年。`;
+  const latest = Math.max(...data.map((d) => d.school_year));
+  const values = data.filter((d) => d.school_year === latest).map((d) => `${d.measure} ${share(d.value)}`);
+  return `${title}：${latest} 学年 ${values.join("，")}。`;
+}

@@ -1,0 +1,233 @@
+/**
+ * Secondary (complementary) suppression for the public build, as statistical offices do it
+ * (τ-ARGUS is the reference): after the primary suppression of counts from 1 to threshold − 1,
+ * suppress further cells so that no suppressed cell can be worked out exactly from the published
+ * ones and the table's sums (a total and its parts).
+ *
+ * A table is a set of cells (id → count) and relations (a total cell = the sum of its part
+ * cells). The attacker knows every published cell and every relation. A suppressed cell is
+ * exposed when the equations pin it down: one relation with a single suppressed cell (a total
+ * minus its published parts), or several relations together (solved by elimination, below).
+ *
+ * The choice of complements is greedy, as τ-ARGUS's hypercube method is: in a relation that
+ * would expose a cell, suppress the smallest published cell that is not zero (zero is a fact
+ * about nobody, and a suppressed zero protects nothing: the attacker knows counts are ≥ 0), a
+ * part before the total. It is not guaranteed to be the fewest cells possible (that is a mixed
+ * integer problem); the tests compare it with the exhaustive minimum on small tables.
+ */
+
+export interface Relation {
+  total: string;
+  parts: readonly string[];
+}
+
+export interface Table {
+  /** Every cell's count. */
+  cells: ReadonlyMap<string, number>;
+  relations: readonly Relation[];
+}
+
+/** Primary suppression: the cells with 1 to threshold − 1 people. */
+export const primaryCells = (cells: ReadonlyMap<string, number>, threshold: number): Set<string> =>
+  new Set([...cells].filter(([, value]) => value > 0 && value < threshold).map(([id]) => id));
+
+/** The cells to suppress: the primary ones, and the complements that keep each of them from being worked out. */
+export function protect(table: Table, threshold: number): Set<string> {
+  const suppressed = primaryCells(table.cells, threshold);
+  if (suppressed.size === 0) return suppressed;
+  const byCell = relationsByCell(table.relations);
+  for (let guard = 0; guard <= table.cells.size; guard++) {
+    const exposed = exposedCells(table, suppressed);
+    if (exposed.length === 0) return suppressed;
+    let added = false;
+    for (const id of exposed) {
+      if (!exposedCells(table, suppressed).includes(id)) continue;
+      const complement = bestComplement(id, table, suppressed, byCell);
+      if (complement !== undefined) {
+        suppressed.add(complement);
+        added = true;
+      }
+    }
+    if (!added) throw new Error(`suppression: cells ${exposed.join(", ")} stay exposed and no cell is left to suppress beside them.`);
+  }
+  throw new Error("suppression: did not settle");
+}
+
+/**
+ * For an exposed cell: the cell to suppress with it. A relation that holds the exposed cell and
+ * only one suppressed cell is the first to mend; else any relation of the cell. Within it: the
+ * smallest non-zero published part, then the total, then a zero.
+ */
+function bestComplement(id: string, table: Table, suppressed: ReadonlySet<string>, byCell: Map<string, Relation[]>): string | undefined {
+  const relations = [...(byCell.get(id) ?? [])].sort((a, b) => suppressedIn(a, suppressed) - suppressedIn(b, suppressed));
+  for (const relation of relations) {
+    const candidates = [...relation.parts.map((part) => ({ cell: part, isTotal: false })), { cell: relation.total, isTotal: true }]
+      .filter(({ cell }) => !suppressed.has(cell))
+      .map(({ cell, isTotal }) => ({ cell, isTotal, value: table.cells.get(cell) ?? 0 }));
+    candidates.sort((a, b) => Number(a.value === 0) - Number(b.value === 0) || Number(a.isTotal) - Number(b.isTotal) || a.value - b.value || a.cell.localeCompare(b.cell));
+    if (candidates[0]) return candidates[0].cell;
+  }
+  return undefined;
+}
+
+const suppressedIn = (relation: Relation, suppressed: ReadonlySet<string>): number =>
+  [relation.total, ...relation.parts].filter((cell) => suppressed.has(cell)).length;
+
+function relationsByCell(relations: readonly Relation[]): Map<string, Relation[]> {
+  const byCell = new Map<string, Relation[]>();
+  for (const relation of relations) {
+    for (const cell of [relation.total, ...relation.parts]) byCell.set(cell, [...(byCell.get(cell) ?? []), relation]);
+  }
+  return byCell;
+}
+
+/**
+ * The differencing attack, repeated until it learns nothing more: in every relation with one
+ * unknown cell, that cell is the total minus the parts (or a part is the total minus the others).
+ * Returns what it worked out: cell → value.
+ */
+export function differencingAttack(table: Table, suppressed: ReadonlySet<string>): Map<string, number> {
+  const known = new Map([...table.cells].filter(([id]) => !suppressed.has(id)));
+  const recovered = new Map<string, number>();
+  for (let progress = true; progress; ) {
+    progress = false;
+    for (const relation of table.relations) {
+      const unknown = [relation.total, ...relation.parts].filter((cell) => !known.has(cell));
+      if (unknown.length !== 1) continue;
+      const [cell] = unknown as [string];
+      const partsSum = relation.parts.filter((part) => part !== cell).reduce((sum, part) => sum + known.get(part)!, 0);
+      const value = cell === relation.total ? partsSum : known.get(relation.total)! - partsSum;
+      known.set(cell, value);
+      recovered.set(cell, value);
+      progress = true;
+    }
+  }
+  return recovered;
+}
+
+/**
+ * The suppressed cells that the relations pin down, whatever combination of them an attacker
+ * uses: each relation is an equation over the suppressed cells (published cells moved to the
+ * other side); a cell is pinned down when elimination leaves it a row of its own.
+ */
+export function exposedCells(table: Table, suppressed: ReadonlySet<string>): string[] {
+  if (suppressed.size === 0) return [];
+  const unknowns = [...suppressed].sort();
+  const column = new Map(unknowns.map((id, i) => [id, i]));
+  // Sparse rows: column → coefficient (+1 for the total, −1 for a part).
+  const rows: Map<number, number>[] = [];
+  for (const relation of table.relations) {
+    const row = new Map<number, number>();
+    const add = (cell: string, sign: number) => {
+      const at = column.get(cell);
+      if (at !== undefined) row.set(at, (row.get(at) ?? 0) + sign);
+    };
+    add(relation.total, 1);
+    for (const part of relation.parts) add(part, -1);
+    for (const [at, value] of row) if (value === 0) row.delete(at);
+    if (row.size > 0) rows.push(row);
+  }
+  const pivots = reduce(rows);
+  return [...pivots]
+    .filter(([, row]) => row.size === 1)
+    .map(([at]) => unknowns[at]!)
+    .sort();
+}
+
+/** Gauss–Jordan elimination on sparse rows; returns pivot column → its reduced row. Coefficients stay small integers' ratios: exact enough in doubles. */
+function reduce(rows: Map<number, number>[]): Map<number, Map<number, number>> {
+  const pivots = new Map<number, Map<number, number>>();
+  const EPSILON = 1e-9;
+  for (const original of rows) {
+    const row = new Map(original);
+    // Eliminate every existing pivot from the new row.
+    for (const [at, value] of [...row]) {
+      const pivot = pivots.get(at);
+      if (pivot && row.has(at)) subtract(row, pivot, value, EPSILON);
+    }
+    for (const [at] of [...row]) {
+      const pivot = pivots.get(at);
+      if (pivot && row.has(at)) subtract(row, pivot, row.get(at)!, EPSILON);
+    }
+    if (row.size === 0) continue;
+    const [at, lead] = [...row].sort((a, b) => a[0] - b[0])[0]!;
+    for (const [key, value] of row) row.set(key, value / lead);
+    // Keep the pivots reduced: take the new pivot's column out of the others.
+    for (const other of pivots.values()) {
+      const factor = other.get(at);
+      if (factor !== undefined) subtract(other, row, factor, EPSILON);
+    }
+    pivots.set(at, row);
+  }
+  return pivots;
+}
+
+function subtract(row: Map<number, number>, pivot: Map<number, number>, factor: number, epsilon: number): void {
+  for (const [key, value] of pivot) {
+    const next = (row.get(key) ?? 0) - factor * value;
+    if (Math.abs(next) < epsilon) row.delete(key);
+    else row.set(key, next);
+  }
+}
+
+/**
+ * A page table's shape, for the suppression above: which columns name a row (and the value that
+ * stands for "all of them" in a total row), which hold counts, which counts are sums of others
+ * in the same row, and which columns (means, shares) are computed from which counts.
+ */
+export interface TableShape {
+  keys: readonly { column: string; total?: string }[];
+  counts: readonly string[];
+  sums?: readonly Relation[];
+  derived?: Readonly<Record<string, readonly string[]>>;
+}
+
+const cellId = (row: Record<string, unknown>, shape: TableShape, count: string) =>
+  `${shape.keys.map(({ column }) => String(row[column])).join("|")}#${count}`;
+
+/** The rows as cells and relations: a total row is the sum of the rows it totals; a sum column the sum of its parts. */
+export function tableOf(rows: readonly Record<string, unknown>[], shape: TableShape): Table {
+  const cells = new Map<string, number>();
+  for (const row of rows) for (const count of shape.counts) cells.set(cellId(row, shape, count), Number(row[count] ?? 0));
+  const relations: Relation[] = [];
+  shape.keys.forEach(({ column, total }, k) => {
+    if (total === undefined) return;
+    // Rows that differ only in this key: the one with the total value sums the others.
+    const groups = new Map<string, { total?: Record<string, unknown>; parts: Record<string, unknown>[] }>();
+    for (const row of rows) {
+      const rest = shape.keys.filter((_, i) => i !== k).map((key) => String(row[key.column])).join("|");
+      const group = groups.get(rest) ?? { parts: [] };
+      if (String(row[column]) === total) group.total = row;
+      else group.parts.push(row);
+      groups.set(rest, group);
+    }
+    for (const group of groups.values()) {
+      if (!group.total) continue;
+      for (const count of shape.counts) relations.push({ total: cellId(group.total, shape, count), parts: group.parts.map((row) => cellId(row, shape, count)) });
+    }
+  });
+  for (const row of rows) for (const sum of shape.sums ?? []) relations.push({ total: cellId(row, shape, sum.total), parts: sum.parts.map((part) => cellId(row, shape, part)) });
+  return { cells, relations };
+}
+
+/**
+ * The public build's table: primary and secondary suppression, each suppressed count null and
+ * named in the row's `suppressed`, and the means and shares computed from it null with it.
+ */
+export function suppressTable<T extends Record<string, unknown>>(rows: readonly T[], shape: TableShape, threshold: number): (T & { suppressed?: string[] })[] {
+  const hidden = protect(tableOf(rows, shape), threshold);
+  return rows.map((row) => {
+    const out: Record<string, unknown> = { ...row };
+    const suppressed = shape.counts.filter((count) => hidden.has(cellId(row, shape, count)));
+    for (const [column, sources] of Object.entries(shape.derived ?? {})) if (sources.some((source) => suppressed.includes(source))) suppressed.push(column);
+    for (const column of suppressed) out[column] = null;
+    return (suppressed.length > 0 ? { ...out, suppressed } : out) as T & { suppressed?: string[] };
+  });
+}
+
+/** The attack on published rows (a suppressed count is null): what subtraction, then elimination, gives back. */
+export function attackRows(rows: readonly Record<string, unknown>[], shape: TableShape): { recovered: Map<string, number>; exposed: string[] } {
+  const table = tableOf(rows, shape);
+  const suppressed = new Set(rows.flatMap((row) => shape.counts.filter((count) => row[count] === null || row[count] === undefined).map((count) => cellId(row, shape, count))));
+  return { recovered: differencingAttack(table, suppressed), exposed: exposedCells(table, suppressed) };
+}
