@@ -34,7 +34,9 @@ create or replace macro percent_text(share) as number_text(round(share * 100, 1)
 
 create or replace macro date_text(day) as strftime(day, '%Y-%m-%d');
 
--- the value of a policy key in force on a date (policy_values holds every dated value)
+-- the value of a policy key in force on a date (policy_values holds every dated value). Numbers
+-- and texts have a lookup each: they are read on millions of rows, and going through the record
+-- of policy_entry below made them 40 % slower (2 million calls: 150 ms → 210–280 ms).
 create or replace macro policy_number(rule, name, on_date) as (
   select num_value from policy_values
   where rule_id = rule and key = name and valid_from <= on_date and on_date < valid_to
@@ -43,6 +45,29 @@ create or replace macro policy_text(rule, name, on_date) as (
   select text_value from policy_values
   where rule_id = rule and key = name and valid_from <= on_date and on_date < valid_to
 );
+-- the whole entry of a key as one record, for the rarer reads below
+create or replace macro policy_entry(rule, name, on_date) as (
+  select {'text_value': text_value, 'numerator': numerator, 'denominator': denominator}
+  from policy_values
+  where rule_id = rule and key = name and valid_from <= on_date and on_date < valid_to
+);
+-- a switch (a boolean key: text_value 'true' or 'false')
+create or replace macro policy_flag(rule, name, on_date) as policy_entry(rule, name, on_date).text_value = 'true';
+-- a share as its exact fraction (0.15 is 3/20, "2/3" stays 2/3), for comparisons that must not
+-- round (digest §0: 20 of 30 reaches 2/3)
+create or replace macro policy_numerator(rule, name, on_date) as policy_entry(rule, name, on_date).numerator;
+create or replace macro policy_denominator(rule, name, on_date) as policy_entry(rule, name, on_date).denominator;
+-- a share as a clerk reads it: as the bureau wrote a fraction ('2/3'), else a percentage ('15%')
+create or replace macro share_text(rule, name, on_date) as
+  coalesce(policy_text(rule, name, on_date), percent_text(policy_number(rule, name, on_date)));
+
+-- part ÷ whole reaches numerator ÷ denominator (不低于, 以上: the share itself counts), compared by
+-- cross-multiplying so nothing is rounded; null when there is no whole to take a share of
+create or replace macro share_at_least(part, whole, numerator, denominator) as
+  case when whole = 0 then null else part * denominator >= whole * numerator end;
+-- part ÷ whole is strictly above numerator ÷ denominator (超过: the share itself does not count)
+create or replace macro share_above(part, whole, numerator, denominator) as
+  case when whole = 0 then null else part * denominator > whole * numerator end;
 
 -- school year of a date: 学年 Y runs from Y-09-01 to (Y+1)-08-31
 create or replace macro school_year_of(day) as case when month(day) >= 9 then year(day) else year(day) - 1 end;

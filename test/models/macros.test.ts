@@ -2,13 +2,15 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { macrosFile, sqlDir } from "../../src/models/models.ts";
+import { loadPolicy } from "../../src/policy/load.ts";
+import { loadPolicyTables } from "../../src/policy/tables.ts";
 import { openDatabase, queryJson, type Database } from "../../src/warehouse/duckdb.ts";
 
 let db: Database;
 beforeAll(async () => {
   db = await openDatabase();
-  // the policy macros bind to policy_values when defined: an empty one is enough here
-  await db.connection.run("create table policy_values (rule_id varchar, key varchar, valid_from date, valid_to date, num_value double, text_value varchar)");
+  // the policy macros bind to policy_values when defined: the default policy's
+  await loadPolicyTables(db, await loadPolicy());
   await db.connection.run(await readFile(join(sqlDir, macrosFile), "utf8"));
 });
 afterAll(() => db.close());
@@ -48,5 +50,37 @@ describe("decimal_years", () => {
   it("is null when a date is missing", async () => {
     const [result] = await queryJson(db.connection, `select decimal_years(null::date, date '2026-09-01') as years`);
     expect(result!.years).toBeNull();
+  });
+});
+
+describe("exact shares (digest §0)", () => {
+  const on = "2026-09-01";
+  it.each([
+    ["share_at_least", 20, 30, "APT-QUORUM", "min_turnout", true, "20 of 30 is exactly 2/3: reached (stored as 0.6667 it was not)"],
+    ["share_at_least", 19, 30, "APT-QUORUM", "min_turnout", false, "19 of 30 is below 2/3"],
+    ["share_at_least", 54, 80, "APT-QUORUM", "min_turnout", true, "54 of 80 = 0.675"],
+    ["share_at_least", 53, 80, "APT-QUORUM", "min_turnout", false, "53 of 80 = 0.6625"],
+    ["share_at_least", 0, 0, "APT-QUORUM", "min_turnout", null, "nobody expected: no share to judge"],
+    ["share_above", 15, 50, "EXIT-VOTES", "max_incompetent_share", false, "exactly 30 % is not above 30 % (超过)"],
+    ["share_above", 16, 50, "EXIT-VOTES", "max_incompetent_share", true, "32 % is above"],
+    ["share_above", 3, 10, "EXIT-VOTES", "max_incompetent_share", false, "3 of 10 is exactly 0.3 (in doubles 0.1 × 3 is not)"],
+  ] as const)("%s(%i, %i, %s.%s) is %s (%s)", async (macro, part, whole, rule, key, expected, _why) => {
+    const [row] = await queryJson(db.connection,
+      `select ${macro}($part, $whole, policy_numerator($rule, $key, $on::date), policy_denominator($rule, $key, $on::date)) as result`,
+      { part, whole, rule, key, on });
+    expect(row!.result).toBe(expected);
+  });
+
+  it.each([
+    ["APT-QUORUM", "min_turnout", "2/3", "written as a fraction: shown as written"],
+    ["EXIT-VOTES", "min_approval_share", "60%", "written as a decimal: shown as a percentage"],
+  ])("share_text(%s, %s) is %s (%s)", async (rule, key, text) => {
+    const [row] = await queryJson(db.connection, `select share_text($rule, $key, $on::date) as text`, { rule, key, on });
+    expect(row!.text).toBe(text);
+  });
+
+  it("policy_flag reads a switch", async () => {
+    const [row] = await queryJson(db.connection, `select policy_flag('ROT-RATIO', 'count_only_eligible', $on::date) as flag`, { on });
+    expect(row!.flag).toBe(false);
   });
 });
