@@ -32,6 +32,8 @@ export const intermediateModels = [
   "int_retirement_dates",
   "int_exemptions_valid",
   "int_rotation_eligibility",
+  "int_cadre_terms",
+  "int_dismissal_protection",
   "int_cadre_exit_tests",
   "int_cadre_appointments",
 ] as const;
