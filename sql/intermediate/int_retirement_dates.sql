@@ -62,6 +62,8 @@ final as (
         policy_number('EXIT-RETIRE', 'direct_hire_years', params.as_of) as direct_hire_years,
         -- 5年内 includes the fifth year: the window opens exactly that many years before
         add_policy_years(dated.retirement_date, -policy_number('EXIT-RETIRE', 'direct_hire_years', params.as_of)) as direct_hire_from,
+        '自' || date_text(add_policy_years(dated.retirement_date, -policy_number('EXIT-RETIRE', 'direct_hire_years', params.as_of)))
+            || '起距退休' || number_text(policy_number('EXIT-RETIRE', 'direct_hire_years', params.as_of)) || '年内，可直聘（EXIT-RETIRE）' as direct_hire_text,
     from dated
     cross join params
 )

@@ -21,7 +21,7 @@ retirements as (
             || case when retirement.delay_months > 0 then '延迟' || retirement.delay_months || '个月' else '（不延迟）' end
             || '，' || case when retirement.retirement_date <= params.as_of then '已于' || date_text(retirement.retirement_date) || '到达法定退休时间，仍在岗'
                 else '应于' || date_text(retirement.retirement_date) || '退休' end
-            || '；自' || date_text(retirement.direct_hire_from) || '起距退休' || number_text(retirement.direct_hire_years) || '年内，可直聘（EXIT-RETIRE）' as explanation,
+            || '；' || retirement.direct_hire_text as explanation,
         retirement.direct_hire_from,
     from people
     cross join params

@@ -3,7 +3,7 @@
  * how grades and degrees rank, which rotations cross schools, the age bands of the contract —
  * written once here from src/contract.ts and loaded as tables, so no model spells out a code list.
  */
-import { dismissalBarringReasons, leaderPosts, middlePosts, vocabularies, workerPostCategories } from "../contract.ts";
+import { dismissalBarringReasons, fileSpec, leaderPosts, middlePosts, vocabularies, workerPostCategories } from "../contract.ts";
 import type { Database } from "../warehouse/duckdb.ts";
 
 type Row = readonly (string | number | boolean | null)[];
@@ -61,6 +61,18 @@ const exitTypes: Row[] = [
   ["appraisal_dismissal", true, true],
   ["vote_dismissal", true, true],
 ];
+
+/**
+ * The appraisal score and its four parts (PAY-SCORE: "each within its maximum, and together equal
+ * to score"), with their Chinese headers from the contract. A part's maximum is the policy key
+ * `PAY-SCORE.max_<column>`; the score's is the sum of the parts' maxima.
+ */
+const scoreParts = ["attitude", "ability", "duties", "results"];
+const appraisalScoreColumns: Row[] = [...scoreParts, "score"].map((name) => [
+  name,
+  scoreParts.includes(name),
+  fileSpec("appraisals").columns.find((column) => column.name === name)!.aliases[0]!,
+]);
 
 const ageBands: Row[] = [["≤24", 0, 24, 1]];
 for (let low = 25, order = 2; low < 60; low += 5, order++) ageBands.push([`${low}-${low + 4}`, low, low + 4, order]);
@@ -122,6 +134,7 @@ export const referenceTables: readonly ReferenceTable[] = [
     columns: "tier varchar, is_strong boolean, tier_zh varchar",
     rows: Object.keys(vocabularies.tier).map((tier) => [tier, tier === "strong", zh(vocabularies.tier, tier)]),
   },
+  { name: "ref_score_columns", columns: "score_column varchar, is_part boolean, label_zh varchar", rows: appraisalScoreColumns },
   { name: "ref_genders", columns: "gender varchar, gender_zh varchar", rows: [["M", "男"], ["F", "女"]] },
   { name: "ref_age_bands", columns: "age_band varchar, min_age integer, max_age integer, band_order integer", rows: ageBands },
 ];
