@@ -6,7 +6,8 @@
 import { COUNTY, suppressSmallCells } from "./audience.ts";
 import type { PageContext } from "./context.ts";
 import { toColumns } from "./frame.ts";
-import { inScope, lastCompletedSchoolYear, visibleSchools } from "./scope.ts";
+import { awaitingStageLabels } from "./labels.ts";
+import { countPerSchool, inScope, lastCompletedSchoolYear, visibleSchools } from "./scope.ts";
 
 export const roundFigures = [
   ["staff_in_round", "参与本轮人员"],
@@ -50,12 +51,20 @@ export async function summaryData(context: PageContext) {
 
   const cadreTeam = (
     await context.rows(
-      `select coalesce(school_id, 'ALL') as school_id, count(*)::integer as cadres, round(avg(age), 1) as mean_age,
-              round(avg(years_in_post), 1) as mean_years_in_post, round(avg(years_in_school), 1) as mean_years_in_school
-       from cadre_tenure group by grouping sets ((school_id), ()) order by grouping(school_id) desc, school_id`,
+      `select school_id, cadres, young_cadres, mean_age, mean_years_in_post, mean_years_in_school
+       from cadre_team where post_group = 'all' order by school_id = 'ALL' desc, school_id`,
     )
-  )
-    .filter((row) => inScope(audience, row.school_id))
+  ).filter((row) => inScope(audience, row.school_id));
+  const [young] = await context.rows(`select young_cadre_max_age from cadre_team limit 1`);
+
+  // Ahead of the next round (digest §5): who may be hired directly for being within the policy's
+  // years of retirement (EXIT-RETIRE), and who is awaiting a post at which stage (EXIT-AWAIT).
+  const directHire = countPerSchool(audience, await context.rows(`select school_id from direct_hire_eligible`), () => ({}));
+  const awaiting = countPerSchool(
+    audience,
+    await context.rows(`select school_id, stage from awaiting_post`),
+    (row) => ({ stage: awaitingStageLabels[String(row.stage)] ?? row.stage }),
+  );
 
   return {
     asOf: context.asOf,
@@ -69,11 +78,15 @@ export async function summaryData(context: PageContext) {
       }),
     ),
     moves: toColumns(suppressSmallCells(audience, moves, { counts: ["rotated_in", "rotated_out"] })),
+    youngCadreMaxAge: young?.young_cadre_max_age ?? null,
     cadreTeam: toColumns(
       suppressSmallCells(audience, cadreTeam, {
-        counts: ["cadres"],
+        counts: ["cadres", "young_cadres"],
         derived: { mean_age: ["cadres"], mean_years_in_post: ["cadres"], mean_years_in_school: ["cadres"] },
       }),
     ),
+    directHire: toColumns(suppressSmallCells(audience, directHire, { counts: ["count"] })),
+    stages: Object.values(awaitingStageLabels),
+    awaiting: toColumns(suppressSmallCells(audience, awaiting, { counts: ["count"] })),
   };
 }
