@@ -152,6 +152,15 @@ export const vocabularies = {
 
 export type VocabularyName = keyof typeof vocabularies;
 
+/**
+ * Exemption reasons that also bar dismissal while valid (EXIT-PROTECT, 004 第3篇 学校不得解聘):
+ * injury on duty, pregnancy, maternity, nursing, illness. The contract: "the first five".
+ */
+export const dismissalBarringReasons = ["pregnancy", "maternity", "nursing", "illness", "injury_on_duty"] as const;
+
+/** post_category codes whose women retire on the 50 track (digest §6: 工勤 workers). */
+export const workerPostCategories = ["worker"] as const;
+
 /** Post groups used by the marts: leaders and middle cadres are the 干部. */
 export const leaderPosts = ["principal", "party_secretary", "vice_principal", "deputy_secretary"] as const;
 export const middlePosts = ["middle_head", "middle_deputy"] as const;

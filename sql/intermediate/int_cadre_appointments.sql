@@ -6,6 +6,7 @@ appointments as (select * from stg_appointments),
 staff as (select * from stg_staff),
 appraisals as (select * from stg_appraisals),
 posts as (select * from ref_posts),
+education as (select * from ref_education),
 
 experience as (
     -- days before the appointment spent as middle deputy (APT-DEPUTY-FIRST) and as class teacher,
@@ -44,8 +45,12 @@ final as (
         decimal_years(cast(spells.spell_start - cast(coalesce(experience.leadership_days, 0) as integer) as date), spells.spell_start) as leadership_years,
         coalesce(appraised.years_found, 0) as appraisal_years_found, appraised.all_competent_or_better, appraised.grades_text,
         policy_number('APT-AGE-NEW', case when staff.gender = 'M' then 'max_age_male' else 'max_age_female' end, spells.spell_start) as max_age,
-        (select education_rank from ref_education where education = policy_text('APT-EDU', 'min_education', spells.spell_start)) as min_education_rank,
-        policy_text('APT-EDU', 'min_education', spells.spell_start) as min_education,
+        -- a serving or former cadre competing again for a middle post (原来担任行政工作，继续竞聘)
+        policy_number('APT-AGE-INCUMBENT', case when staff.gender = 'M' then 'max_age_male' else 'max_age_female' end, spells.spell_start) as max_age_incumbent,
+        min_education.education_rank as min_education_rank,
+        min_education.education as min_education,
+        -- the degree as the policy names it, for the explanation (本科 by default)
+        min_education.education_zh as min_education_zh,
         policy_number('APT-YEARS', 'teaching_years', spells.spell_start) as min_teaching_years,
         policy_number('APT-YEARS', 'class_teacher_years', spells.spell_start) as min_leadership_years,
         policy_number('APT-DEPUTY-FIRST', 'deputy_years', spells.spell_start) as min_deputy_years,
@@ -55,6 +60,7 @@ final as (
     inner join staff on staff.staff_id = spells.staff_id
     left join experience on experience.staff_id = spells.staff_id and experience.spell_start = spells.spell_start
     left join appraised on appraised.staff_id = spells.staff_id and appraised.spell_start = spells.spell_start
+    left join education as min_education on min_education.education = policy_text('APT-EDU', 'min_education', spells.spell_start)
 )
 
 select * from final

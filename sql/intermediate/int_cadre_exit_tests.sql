@@ -12,9 +12,15 @@ rules as (
     select
         policy_number('EXIT-MC-AGE', 'age_male', as_of) as exit_age_male,
         policy_number('EXIT-MC-AGE', 'age_female', as_of) as exit_age_female,
-        policy_number('EXIT-VOTES', 'min_approval_share', as_of) as min_approval,
-        policy_number('EXIT-VOTES', 'max_incompetent_share', as_of) as max_incompetent,
-        policy_number('APT-QUORUM', 'min_turnout', as_of) as min_turnout,
+        -- shares as exact fractions: 低于60% and 超过30% are compared without rounding (digest §0)
+        policy_numerator('EXIT-VOTES', 'min_approval_share', as_of) as approval_numerator,
+        policy_denominator('EXIT-VOTES', 'min_approval_share', as_of) as approval_denominator,
+        share_text('EXIT-VOTES', 'min_approval_share', as_of) as approval_text,
+        policy_numerator('EXIT-VOTES', 'max_incompetent_share', as_of) as incompetent_numerator,
+        policy_denominator('EXIT-VOTES', 'max_incompetent_share', as_of) as incompetent_denominator,
+        share_text('EXIT-VOTES', 'max_incompetent_share', as_of) as incompetent_text,
+        policy_numerator('APT-QUORUM', 'min_turnout', as_of) as turnout_numerator,
+        policy_denominator('APT-QUORUM', 'min_turnout', as_of) as turnout_denominator,
         year(as_of) - policy_number('EXIT-APPRAISAL', 'lookback_years', as_of) as first_appraisal_year,
         year(as_of) - policy_number('EXIT-VOTES', 'lookback_years', as_of) as first_vote_year,
     from params
@@ -36,6 +42,7 @@ cadres as (
 exit_age as (
     select cadres.*,
         case when gender = 'M' then rules.exit_age_male else rules.exit_age_female end as exit_age,
+        -- 满55周岁 includes the birthday itself: the exit falls on it
         cast(birth_date + to_years(cast(case when gender = 'M' then rules.exit_age_male else rules.exit_age_female end as integer)) as date) as exit_date,
     from cadres cross join rules
     where post_group = 'middle'
@@ -45,10 +52,16 @@ appraised as (
     -- appraisals of the years the current post was held on 31 December; older ones were acted
     -- on (or not) long ago, so only the policy's look-back window counts
     select cadres.*, appraisals.* exclude (staff_id), rules.*,
-        (appraisals.votes_excellent + appraisals.votes_competent) / nullif(appraisals.votes_valid, 0) as approval_share,
-        appraisals.votes_incompetent / nullif(appraisals.votes_valid, 0) as incompetent_share,
-        -- the evaluation counts only with enough of those expected taking part (APT-QUORUM)
-        appraisals.votes_expected is null or appraisals.votes_cast / nullif(appraisals.votes_expected, 0) >= rules.min_turnout as has_quorum,
+        appraisals.votes_excellent + appraisals.votes_competent as votes_approving,
+        -- below 60 % of valid votes (低于: 60 % itself is not below)
+        not share_at_least(appraisals.votes_excellent + appraisals.votes_competent, appraisals.votes_valid,
+            rules.approval_numerator, rules.approval_denominator) as is_approval_below,
+        -- above 30 % (超过: 30 % itself is not above)
+        share_above(appraisals.votes_incompetent, appraisals.votes_valid, rules.incompetent_numerator, rules.incompetent_denominator) as is_incompetent_above,
+        -- the evaluation counts only with enough of those expected taking part (APT-QUORUM: 2/3
+        -- of 30 is 20, and 20 is enough)
+        appraisals.votes_expected is null
+            or coalesce(share_at_least(appraisals.votes_cast, appraisals.votes_expected, rules.turnout_numerator, rules.turnout_denominator), false) as has_quorum,
     from cadres
     cross join rules
     inner join appraisals on appraisals.staff_id = cadres.staff_id
@@ -71,13 +84,13 @@ final as (
     union all
     select * from (
         select staff_id, school_id, post, 'vote_dismissal', make_date(appraisal_year, 12, 31), 'EXIT-VOTES',
-            appraisal_year || '年民主测评有效票' || votes_valid || '张，优秀和称职' || (votes_excellent + votes_competent) || '张（'
-                || percent_text(approval_share) || case when approval_share < min_approval then '<' else '≥' end || percent_text(min_approval)
-                || '），不称职' || votes_incompetent || '张（' || percent_text(incompetent_share)
-                || case when incompetent_share > max_incompetent then '>' else '≤' end || percent_text(max_incompetent)
+            appraisal_year || '年民主测评有效票' || votes_valid || '张，优秀和称职' || votes_approving || '张（'
+                || percent_text(votes_approving / votes_valid) || case when is_approval_below then '<' else '≥' end || approval_text
+                || '），不称职' || votes_incompetent || '张（' || percent_text(votes_incompetent / votes_valid)
+                || case when is_incompetent_above then '>' else '≤' end || incompetent_text
                 || '），可解聘（EXIT-VOTES）',
         from appraised
-        where has_votes and has_quorum and appraisal_year >= first_vote_year and (approval_share < min_approval or incompetent_share > max_incompetent)
+        where has_votes and has_quorum and appraisal_year >= first_vote_year and (is_approval_below or is_incompetent_above)
         qualify row_number() over (partition by staff_id order by appraisal_year desc) = 1
     )
 )

@@ -1,7 +1,9 @@
 -- grain: one row per cadre appointment starting by the as-of date × appointment rule that
 -- applies to it: age and degree for a first cadre post (APT-AGE-NEW for middle posts, APT-EDU),
+-- age for a middle post taken by someone who held a cadre post before (APT-AGE-INCUMBENT),
 -- teaching years (APT-YEARS), a year as deputy before heading an office (APT-DEPUTY-FIRST), and
 -- the appraisals of the years before (APT-APPRAISAL). passed is empty when the records cannot tell.
+-- Ages 以下 include the number: a woman aged exactly 40 passes APT-AGE-NEW (digest §0).
 with appointments as (select * from int_cadre_appointments),
 
 checks as (
@@ -10,9 +12,14 @@ checks as (
             || number_text(max_age) || '周岁）' as finding
     from appointments where is_first_cadre_post and post_group = 'middle'
     union all
+    select *, 'APT-AGE-INCUMBENT', age <= max_age_incumbent,
+        '曾任干部，再任中层干部，' || gender_zh || '，任职时' || age || '周岁（' || case when age <= max_age_incumbent then '≤' else '>' end
+            || number_text(max_age_incumbent) || '周岁）'
+    from appointments where not is_first_cadre_post and post_group = 'middle'
+    union all
     select *, 'APT-EDU', education_rank >= min_education_rank,
         '首次任干部，学历' || coalesce(education_zh, '未填') || case when education_rank is null then '，无法判断'
-            when education_rank >= min_education_rank then '（不低于本科）' else '（低于本科）' end
+            when education_rank >= min_education_rank then '（不低于' || min_education_zh || '）' else '（低于' || min_education_zh || '）' end
     from appointments where is_first_cadre_post
     union all
     select *, 'APT-YEARS', teaching_years >= min_teaching_years,

@@ -1,12 +1,18 @@
 -- grain: one row per person in post on the as-of date × exit reason falling due by the end of
 -- the horizon (default 36 months), overdue ones included: statutory retirement (EXIT-RETIRE, §6),
--- the middle-cadre exit age (EXIT-MC-AGE), the end of a cadre term (EXIT-TERM), the end of a
--- new cadre's probation (APT-TERM), and dismissal after an appraisal (EXIT-APPRAISAL) or votes (EXIT-VOTES)
+-- the middle-cadre exit age (EXIT-MC-AGE), the end of the cadre term running on the as-of date
+-- (EXIT-TERM) or of the last term a middle post may be held (APT-TERM-MAX: term_limit), the end
+-- of a new cadre's probation (APT-TERM), and dismissal after an appraisal (EXIT-APPRAISAL) or
+-- votes (EXIT-VOTES). A dismissal a valid protection bars is listed as protected (EXIT-PROTECT);
+-- a dismissal or term end carries the day written notice is due (EXIT-NOTICE).
 with params as (select * from run_params),
 people as (select * from int_people_on_dates where evaluation_date = (select as_of from run_params)),
 retirement as (select * from int_retirement_dates),
 cadre_records as (select * from stg_appointments where is_cadre_post),
+terms as (select * from int_cadre_terms),
 cadre_tests as (select * from int_cadre_exit_tests),
+protection as (select * from int_dismissal_protection),
+exit_types as (select * from ref_exit_types),
 
 retirements as (
     select people.staff_id, people.school_id, people.post, 'retirement' as exit_type, retirement.retirement_date as due_date,
@@ -14,10 +20,27 @@ retirements as (
         people.gender_zh || '，' || strftime(people.birth_date, '%Y-%m') || '出生，法定退休年龄' || retirement.old_age_years || '周岁'
             || case when retirement.delay_months > 0 then '延迟' || retirement.delay_months || '个月' else '（不延迟）' end
             || '，' || case when retirement.retirement_date <= params.as_of then '已于' || date_text(retirement.retirement_date) || '到达法定退休时间，仍在岗'
-                else '应于' || date_text(retirement.retirement_date) || '退休' end || '（EXIT-RETIRE）' as explanation,
+                else '应于' || date_text(retirement.retirement_date) || '退休' end
+            || '；' || retirement.direct_hire_text as explanation,
+        retirement.direct_hire_from,
     from people
     cross join params
     inner join retirement on retirement.staff_id = people.staff_id
+),
+
+term_exits as (
+    -- the earliest pending term exit of each person: the current term's end, or for a middle post
+    -- in its last allowed term (or past it) the end of that last term
+    select staff_id, school_id, post,
+        case when is_in_last_term then 'term_limit' else 'term_end' end as exit_type,
+        case when is_in_last_term then last_term_end else term_end end as due_date,
+        case when is_in_last_term then 'APT-TERM-MAX' else 'EXIT-TERM' end as rule_id,
+        post_zh || case when department <> '' then '（' || department || '）' else '' end || '自' || date_text(spell_start) || '起连续任职，聘期'
+            || number_text(term_years_used) || '年，' || case when is_in_last_term
+                then '第' || max_terms || '个聘期于' || date_text(last_term_end) || '届满，同一岗位任期不超过' || max_terms || '个聘期，不再续聘（APT-TERM-MAX）'
+                else '现为第' || term_number || '个聘期（' || date_text(term_start) || '起），' || date_text(term_end) || '届满，须重新竞聘（EXIT-TERM）' end as explanation,
+    from terms
+    qualify row_number() over (partition by staff_id, is_in_last_term order by due_date, post_rank, appointment_id) = 1
 ),
 
 records_in_force as (
@@ -25,21 +48,10 @@ records_in_force as (
     select cadre_records.*,
         not exists (select 1 from cadre_records as earlier
             where earlier.staff_id = cadre_records.staff_id and earlier.start_date < cadre_records.start_date) as is_first_cadre_post,
-        add_policy_years(cadre_records.start_date,
-            coalesce(cadre_records.term_years, policy_number('APT-TERM', 'term_years', cadre_records.start_date))) - 1 as term_last_day,
-        coalesce(cadre_records.term_years, policy_number('APT-TERM', 'term_years', cadre_records.start_date)) as term_years_used,
         add_policy_years(cadre_records.start_date, policy_number('APT-TERM', 'probation_years', cadre_records.start_date)) - 1 as default_probation_end,
     from cadre_records
     cross join params
     where cadre_records.start_date <= params.as_of and cadre_records.end_date_or_open >= params.as_of
-),
-
-term_ends as (
-    select staff_id, school_id, post, 'term_end' as exit_type, cast(term_last_day as date) as due_date, 'EXIT-TERM' as rule_id,
-        post_zh || '聘期自' || date_text(start_date) || '起' || number_text(term_years_used) || '年，'
-            || date_text(cast(term_last_day as date)) || '届满，须重新竞聘（EXIT-TERM）' as explanation,
-    from records_in_force
-    qualify row_number() over (partition by staff_id order by term_last_day, post_rank, appointment_id) = 1
 ),
 
 probation_ends as (
@@ -58,15 +70,28 @@ probation_ends as (
 
 unioned as (
     select * from retirements
-    union all select * from term_ends
-    union all select * from probation_ends
-    union all select staff_id, school_id, post, exit_type, due_date, rule_id, explanation from cadre_tests
+    union all select *, null from term_exits
+    union all select *, null from probation_ends
+    union all select staff_id, school_id, post, exit_type, due_date, rule_id, explanation, null from cadre_tests
 ),
 
 final as (
-    select unioned.*, unioned.due_date < params.as_of as overdue
+    select
+        unioned.staff_id, unioned.school_id, unioned.post, unioned.exit_type, unioned.due_date, unioned.rule_id,
+        unioned.explanation
+            || case when exit_types.can_be_barred and protection.staff_id is not null
+                then '；' || protection.reasons_text || '期间（至' || date_text(protection.protected_until) || '）学校不得解聘（EXIT-PROTECT）' else '' end
+            || case when exit_types.needs_notice
+                then '；须提前' || number_text(policy_number('EXIT-NOTICE', 'days', params.as_of)) || '日书面通知本人（EXIT-NOTICE）' else '' end as explanation,
+        unioned.due_date < params.as_of as overdue,
+        coalesce(exit_types.can_be_barred and protection.staff_id is not null, false) as protected,
+        case when exit_types.can_be_barred then protection.protected_until end as protected_until,
+        case when exit_types.needs_notice then cast(unioned.due_date - cast(policy_number('EXIT-NOTICE', 'days', params.as_of) as integer) as date) end as notify_by,
+        unioned.direct_hire_from,
     from unioned
     cross join params
+    inner join exit_types on exit_types.exit_type = unioned.exit_type
+    left join protection on protection.staff_id = unioned.staff_id
     where unioned.due_date <= params.horizon_end
     order by unioned.due_date, unioned.staff_id, unioned.exit_type
 )

@@ -13,6 +13,12 @@ final as (
         appraisals.grade = 'incompetent' as is_incompetent,
         grades.grade_rank >= (select grade_rank from grades where grade = 'competent') as is_competent_or_better,
         appraisals.score,
+        -- the four parts of the 1000-point score (PAY-SCORE), as loaded: checked against the
+        -- policy's maxima in appraisal_score_checks, not at ingest
+        appraisals.attitude,
+        appraisals.ability,
+        appraisals.duties,
+        appraisals.results,
         appraisals.votes_expected,
         appraisals.votes_cast,
         appraisals.votes_excellent,

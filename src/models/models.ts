@@ -32,6 +32,9 @@ export const intermediateModels = [
   "int_retirement_dates",
   "int_exemptions_valid",
   "int_rotation_eligibility",
+  "int_cadre_terms",
+  "int_merged_stretches",
+  "int_dismissal_protection",
   "int_cadre_exit_tests",
   "int_cadre_appointments",
 ] as const;
@@ -51,7 +54,15 @@ export const martNames = [
 ] as const;
 
 /** Marts the report site reads beyond the contract's ten (not written by `cadreboard models`). */
-export const siteMartNames = ["staff_structure"] as const;
+export const siteMartNames = [
+  "staff_structure",
+  "cadre_team",
+  "reserve_cadres",
+  "care_workload",
+  "awaiting_post",
+  "direct_hire_eligible",
+  "appraisal_score_checks",
+] as const;
 
 export interface ModelFile {
   name: string;

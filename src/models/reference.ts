@@ -3,7 +3,7 @@
  * how grades and degrees rank, which rotations cross schools, the age bands of the contract —
  * written once here from src/contract.ts and loaded as tables, so no model spells out a code list.
  */
-import { leaderPosts, middlePosts, vocabularies } from "../contract.ts";
+import { dismissalBarringReasons, fileSpec, leaderPosts, middlePosts, vocabularies, workerPostCategories } from "../contract.ts";
 import type { Database } from "../warehouse/duckdb.ts";
 
 type Row = readonly (string | number | boolean | null)[];
@@ -47,6 +47,33 @@ const educationOrder = ["other", "secondary", "associate", "bachelor", "postgrad
 /** Temporary exemptions that may not run past ROT-EXEMPT's maximum (contract: exemptions). */
 const cappedReasons = ["signature_course", "major_project"];
 
+/**
+ * The exit types of pending_exits: which are a dismissal or termination the school must notify in
+ * writing ahead (EXIT-NOTICE: 解除或终止聘任), and which a valid protection bars (EXIT-PROTECT:
+ * 学校不得解聘 covers dismissals, not retirement or a term running out).
+ */
+const exitTypes: Row[] = [
+  ["retirement", false, false],
+  ["cadre_age", false, false],
+  ["term_end", true, false],
+  ["term_limit", true, false],
+  ["probation_end", false, false],
+  ["appraisal_dismissal", true, true],
+  ["vote_dismissal", true, true],
+];
+
+/**
+ * The appraisal score and its four parts (PAY-SCORE: "each within its maximum, and together equal
+ * to score"), with their Chinese headers from the contract. A part's maximum is the policy key
+ * `PAY-SCORE.max_<column>`; the score's is the sum of the parts' maxima.
+ */
+const scoreParts = ["attitude", "ability", "duties", "results"];
+const appraisalScoreColumns: Row[] = [...scoreParts, "score"].map((name) => [
+  name,
+  scoreParts.includes(name),
+  fileSpec("appraisals").columns.find((column) => column.name === name)!.aliases[0]!,
+]);
+
 const ageBands: Row[] = [["≤24", 0, 24, 1]];
 for (let low = 25, order = 2; low < 60; low += 5, order++) ageBands.push([`${low}-${low + 4}`, low, low + 4, order]);
 ageBands.push(["≥60", 60, 200, ageBands.length + 1]);
@@ -75,8 +102,27 @@ export const referenceTables: readonly ReferenceTable[] = [
   },
   {
     name: "ref_exemption_reasons",
-    columns: "reason varchar, is_capped boolean, reason_zh varchar",
-    rows: Object.keys(vocabularies.exemption_reason).map((reason) => [reason, cappedReasons.includes(reason), zh(vocabularies.exemption_reason, reason)]),
+    columns: "reason varchar, is_capped boolean, reason_zh varchar, bars_dismissal boolean",
+    rows: Object.keys(vocabularies.exemption_reason).map((reason) => [
+      reason,
+      cappedReasons.includes(reason),
+      zh(vocabularies.exemption_reason, reason),
+      (dismissalBarringReasons as readonly string[]).includes(reason),
+    ]),
+  },
+  {
+    name: "ref_post_categories",
+    columns: "post_category varchar, is_worker_track boolean, post_category_zh varchar",
+    rows: Object.keys(vocabularies.post_category).map((category) => [
+      category,
+      (workerPostCategories as readonly string[]).includes(category),
+      zh(vocabularies.post_category, category),
+    ]),
+  },
+  {
+    name: "ref_exit_types",
+    columns: "exit_type varchar, needs_notice boolean, can_be_barred boolean",
+    rows: exitTypes,
   },
   {
     name: "ref_locations",
@@ -88,6 +134,7 @@ export const referenceTables: readonly ReferenceTable[] = [
     columns: "tier varchar, is_strong boolean, tier_zh varchar",
     rows: Object.keys(vocabularies.tier).map((tier) => [tier, tier === "strong", zh(vocabularies.tier, tier)]),
   },
+  { name: "ref_score_columns", columns: "score_column varchar, is_part boolean, label_zh varchar", rows: appraisalScoreColumns },
   { name: "ref_genders", columns: "gender varchar, gender_zh varchar", rows: [["M", "男"], ["F", "女"]] },
   { name: "ref_age_bands", columns: "age_band varchar, min_age integer, max_age integer, band_order integer", rows: ageBands },
 ];

@@ -116,6 +116,10 @@ export function votesFor(rng: Random, grade: Grade, schoolSize: number, voteCase
     // Exactly 60 % excellent + competent: not below the line, so no dismissal.
     return { expected: 52, cast: 50, excellent: 10, competent: 20, basic: 12, incompetent: 8 };
   }
+  if (voteCase === "exact_quorum") {
+    // 20 of 30 took part, exactly 2/3 (APT-QUORUM): the evaluation is valid, and 11 of 20 is below 60 %.
+    return { expected: 30, cast: 20, excellent: 5, competent: 6, basic: 5, incompetent: 4 };
+  }
   if (voteCase === "boundary_incompetent") {
     // Exactly 30 % incompetent: not above the line.
     return { expected: 50, cast: 50, excellent: 15, competent: 20, basic: 0, incompetent: 15 };

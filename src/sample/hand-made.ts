@@ -23,6 +23,7 @@ export interface HandMadeSpec {
   employment?: Person["employment"];
   /** Planted overdue retirement: still in post after the statutory date. */
   stayPastRetirement?: boolean;
+  postCategory?: Person["postCategory"];
 }
 
 const kindPost: Record<BaseKind, Post> = {
@@ -39,6 +40,7 @@ export function handMadePerson(rng: Random, county: County, school: School, spec
     workStart: teachingStart ?? Math.min(join, addYears(birth, 23)),
     ...(spec.education ? { education: spec.education } : {}),
     ...(spec.backbone !== undefined ? { backbone: spec.backbone } : {}),
+    ...(spec.postCategory !== undefined ? { postCategory: spec.postCategory } : {}),
   });
   person.handMade = true;
   person.teachingStart = teachingStart ?? null;

@@ -18,6 +18,7 @@ export type Title = keyof typeof vocabularies.title;
 export type Backbone = keyof typeof vocabularies.backbone;
 export type RotationType = keyof typeof vocabularies.rotation_type;
 export type ExemptionReason = keyof typeof vocabularies.exemption_reason;
+export type PostCategory = keyof typeof vocabularies.post_category;
 export type Gender = "M" | "F";
 /** The kind of post a person was hired into; cadre posts are laid over teachers later. */
 export type BaseKind = "teacher" | "teaching_support" | "administrative" | "service" | "leader";
@@ -53,7 +54,7 @@ export interface Exemption {
 /** Deliberate appraisal content for one year (planted cases); otherwise drawn at random. */
 export interface AppraisalPlan {
   grade?: Grade;
-  votes?: "fail_share" | "fail_incompetent" | "boundary_share" | "boundary_incompetent";
+  votes?: "fail_share" | "fail_incompetent" | "boundary_share" | "boundary_incompetent" | "exact_quorum";
   wrongMultiplier?: boolean;
 }
 
@@ -73,6 +74,8 @@ export interface Person {
   subject: string;
   backbone: Backbone | null;
   employment: "tenured" | "contract";
+  /** 岗位类别 as the export has it; null where the school's export leaves the column empty. */
+  postCategory: PostCategory | null;
   kind: BaseKind;
   homeSchool: number;
   /** Statutory retirement (first day of the month); records end the day before. */
@@ -106,7 +109,13 @@ export interface PersonSpec {
   workStart?: Day;
   education?: Education;
   backbone?: Backbone | null;
+  /** 岗位类别; default: by the kind of post, in the exports of two schools out of three. */
+  postCategory?: PostCategory | null;
 }
+
+const categoryOfKind: Record<BaseKind, PostCategory> = {
+  teacher: "professional", teaching_support: "professional", leader: "management", administrative: "management", service: "worker",
+};
 
 /** Builds a person with plausible education, title and background for their age and school. */
 export function makePerson(rng: Random, county: County, school: School, spec: PersonSpec): Person {
@@ -125,6 +134,8 @@ export function makePerson(rng: Random, county: County, school: School, spec: Pe
           ["associate", ageNow > 45 ? 0.25 : 0.1],
           ["secondary", ageNow > 50 ? 0.08 : 0.01],
         ]));
+  // Not drawn at random, so the random stream (and every other value) stays as it was.
+  const postCategory = spec.postCategory !== undefined ? spec.postCategory : school.index % 3 === 2 ? null : categoryOfKind[kind];
   const idForm = rng.weighted([["18", 0.955], ["15", yearOf(birth) < 1985 ? 0.02 : 0], ["none", 0.025]] as const);
   const idNumber = idForm === "18" ? idNumber18(rng, county.issuedIdNumbers, birth, gender) : idForm === "15" ? idNumber15(rng, county.issuedIdNumbers, birth, gender) : "";
   return {
@@ -143,9 +154,11 @@ export function makePerson(rng: Random, county: County, school: School, spec: Pe
     subject: isTeaching ? rng.pick(subjectsByLevel[school.level]) : "",
     backbone: spec.backbone !== undefined ? spec.backbone : kind === "teacher" ? backboneFor(rng, ageNow, school.tier) : null,
     employment: spec.employment,
+    postCategory,
     kind,
     homeSchool: school.index,
-    retirement: retirementDate(birth, trackFor(gender, kind === "service")),
+    // 岗位类别 decides a woman's track when given, her (service) post when not, as the models do
+    retirement: retirementDate(birth, trackFor(gender, postCategory !== null ? postCategory === "worker" : kind === "service")),
     appointments: [],
     rotations: [],
     exemptions: [],

@@ -10,6 +10,7 @@ import { cadreRecord, handMadePerson, plan, yearsBefore, type HandMadeSpec } fro
 import { leaderTerms } from "./cadres.ts";
 import type { Person } from "./people.ts";
 import type { Random } from "./random.ts";
+import type { Outcome, OutcomeOverride } from "./rounds.ts";
 import type { School } from "./schools.ts";
 
 /** The school that holds the planted cases: the first mid-sized primary or junior school. */
@@ -81,6 +82,7 @@ export function plantedPeople(rng: Random, county: County, school: School): Pers
 
   plantLeaders(school, add);
   plantMiddleCadres(teacher);
+  plantCadreExitCases(school, add, teacher);
   return people;
 }
 
@@ -148,4 +150,70 @@ function plantMiddleCadres(teacher: TeacherFn): void {
   const poor = teacher("F", "1991-11-11", "2013-09-01", { education: "bachelor" });
   cadreRecord(poor, "middle_deputy", "总务处", "2026-03-01", undefined, true);
   plan(poor, 2025, { grade: "basic" });
+}
+
+// ─── Cadre, exit and pay cases (EXIT-PROTECT, EXIT-TERM, APT-TERM-MAX, APT-QUORUM, EXIT-AWAIT,
+// APT-AGE-INCUMBENT, post_category). One block, so it merges apart from the rotation cases above.
+
+/** Round outcomes of planted people that the rounds must not decide for them (待岗 cases). */
+const plantedOutcomes = new WeakMap<Person, Map<number, Outcome>>();
+
+/** For applyRounds in the planting school: the planted outcome of a person's round, if any. */
+export const plantedRoundOutcome: OutcomeOverride = (person, round) => plantedOutcomes.get(person)?.get(round);
+
+function plantCadreExitCases(school: School, add: (spec: HandMadeSpec) => Person, teacher: TeacherFn): void {
+  // EXIT-PROTECT: a middle deputy appraised 不合格 in 2025, pregnant and then on maternity leave
+  // (overlapping, both begun by the as-of date): her dismissal is barred until 2027-01-31.
+  const pregnant = teacher("F", "1992-02-02", "2014-09-01", { education: "bachelor" });
+  cadreRecord(pregnant, "middle_deputy", "办公室", "2022-09-01");
+  plan(pregnant, 2025, { grade: "incompetent" });
+  pregnant.exemptions.push(
+    { reason: "pregnancy", start: parseIso("2026-01-10"), end: parseIso("2026-09-30") },
+    { reason: "maternity", start: parseIso("2026-08-15"), end: parseIso("2027-01-31") },
+  );
+  // EXIT-PROTECT: a middle head injured on duty, whose 2025 votes are over 30 % 不称职: barred
+  // until 2026-12-31.
+  const injured = teacher("M", "1979-08-08", "2004-09-01", { education: "bachelor" });
+  cadreRecord(injured, "middle_head", "教科室", "2021-09-01");
+  plan(injured, 2025, { votes: "fail_incompetent" });
+  injured.exemptions.push({ reason: "injury_on_duty", start: parseIso("2026-04-01"), end: parseIso("2026-12-31") });
+  // APT-QUORUM: 20 of 30 took part in the 2025 evaluation, exactly 2/3: valid, and 11 of 20
+  // approving is below 60 % (EXIT-VOTES).
+  const quorum = teacher("F", "1985-10-10", "2009-09-01", { education: "bachelor" });
+  cadreRecord(quorum, "middle_deputy", "教导处", "2023-09-01");
+  plan(quorum, 2025, { votes: "exact_quorum" });
+  // APT-TERM-MAX: head of 安全办 for three terms recorded term by term since 2019-09-01: the
+  // third ends 2028-08-31 and is the last in the same post (term_limit).
+  const third = teacher("M", "1981-01-21", "2005-09-01", { education: "bachelor" });
+  cadreRecord(third, "middle_head", "安全办", "2019-09-01", "2022-08-31");
+  cadreRecord(third, "middle_head", "安全办", "2022-09-01", "2025-08-31");
+  cadreRecord(third, "middle_head", "安全办", "2025-09-01");
+  // EXIT-TERM: a deputy party secretary on one open record since 2012-09-01: the term running on
+  // the as-of date is the fifth, ending 2027-08-31 (not "ended in 2015").
+  const deputySecretary = add({ gender: "M", birth: "1972-07-07", join: "2012-09-01", kind: "leader" });
+  deputySecretary.appointments.push({
+    school: school.index, post: "deputy_secretary", department: "", start: parseIso("2012-09-01"), end: null,
+    method: "appointed", round: null, termYears: null, probationEnd: null,
+  });
+  // APT-AGE-INCUMBENT: a former deputy of 德育处 made head of 团委 at 51 on 2026-03-01 (a woman
+  // competing again for a middle post must be ≤ 50); she reaches the exit age 52 on 2026-12-10.
+  const former = teacher("F", "1974-12-10", "1998-09-01", { education: "bachelor" });
+  cadreRecord(former, "middle_deputy", "德育处", "2012-09-01", "2026-02-28");
+  cadreRecord(former, "middle_head", "团委", "2026-03-01");
+  // EXIT-AWAIT, one person in each stage on 2026-09-01: 待岗 since 2026-03-01 (first year: job
+  // salary only); not hired in the 2025 round, 待岗 since 2025-09-01 (exactly one year: reduced);
+  // not hired in 2022 nor in 2025, 待岗 since 2022-09-01 (over three years: salary stopped).
+  const recent = teacher("M", "1983-03-03", "2008-09-01", { leftOn: "2026-02-28" });
+  recent.appointments.push({
+    school: school.index, post: "awaiting_post", department: "", start: parseIso("2026-03-01"), end: null,
+    method: null, round: null, termYears: null, probationEnd: null,
+  });
+  const notHired = { kind: "not_hired", secondRound: null } as const;
+  plantedOutcomes.set(teacher("F", "1979-05-05", "2003-09-01"), new Map([[2025, notHired]]));
+  plantedOutcomes.set(teacher("M", "1977-11-11", "2001-09-01"), new Map([[2022, notHired], [2025, notHired]]));
+  // Retirement track from 岗位类别 (contract v2): a woman in a 教辅 post whose category is 工勤
+  // retires on the 50 track, 2027-02-01 (on the 55 track it would be 2032); another's category
+  // is left empty and her 工勤 post decides, as before.
+  add({ gender: "F", birth: "1976-05-05", join: "2000-09-01", kind: "teaching_support", postCategory: "worker" });
+  add({ gender: "F", birth: "1977-07-17", join: "2001-09-01", kind: "service", postCategory: null });
 }

@@ -29,7 +29,8 @@ export function staffRow(person: Person): Cell[] {
   return [
     person.staffId, person.name, person.idNumber, show ? label("gender", person.gender) : "", show ? iso(person.birth) : "",
     label("education", person.education), label("title", person.title), person.political, iso(person.workStart),
-    date(person.teachingStart), person.subject, code("backbone", person.backbone), label("employment", person.employment), "",
+    date(person.teachingStart), person.subject, code("backbone", person.backbone), label("employment", person.employment),
+    code("post_category", person.postCategory),
   ];
 }
 

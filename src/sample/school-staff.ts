@@ -9,7 +9,7 @@ import { generateBaseStaff, planSlots } from "./careers.ts";
 import type { County } from "./county.ts";
 import { addRandomExemptions } from "./exemptions.ts";
 import type { Person } from "./people.ts";
-import { plantedPeople } from "./planted.ts";
+import { plantedPeople, plantedRoundOutcome } from "./planted.ts";
 import type { Random } from "./random.ts";
 import { applyRounds, type OutcomeOverride } from "./rounds.ts";
 import type { School } from "./schools.ts";
@@ -34,7 +34,10 @@ export function schoolPeople(rng: Random, county: County, school: School, planti
     people.push(...hand.people);
     override = hand.override;
   }
-  if (planting) people.push(...plantedPeople(rng, county, school));
+  if (planting) {
+    people.push(...plantedPeople(rng, county, school));
+    override = plantedRoundOutcome;
+  }
   applyRounds(rng, people, override);
   return people;
 }

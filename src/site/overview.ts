@@ -35,9 +35,10 @@ export async function overviewData(context: PageContext) {
      from performance_pay where true ${byOwn}`,
     ownParam,
   );
+  // a dismissal the law bars (EXIT-PROTECT) is not pending: left out of the headline
   const exits = await one(
     `select count(distinct staff_id)::integer as people from pending_exits
-     where due_date <= cast($as_of as date) + interval 12 month ${byOwn}`,
+     where not protected and due_date <= cast($as_of as date) + interval 12 month ${byOwn}`,
     { as_of: asOf, ...ownParam },
   );
   const rejects = await one(`select count(*)::integer as rows from rejects`);

@@ -1,7 +1,12 @@
-/** 数据质量: rows read, loaded and rejected per file; rejects by reason; the rejected rows (bureau only). */
+/**
+ * 数据质量: rows read, loaded and rejected per file; rejects by reason; the rejected rows (bureau
+ * only); appraisals whose score breaks the 1000-point scheme (PAY-SCORE): loaded, to be corrected.
+ */
 import { recordFiles } from "../contract.ts";
+import { peopleRows, suppressSmallCells } from "./audience.ts";
 import type { PageContext } from "./context.ts";
-import { loadedAtSql } from "./scope.ts";
+import { toColumns } from "./frame.ts";
+import { countPerSchool, loadedAtSql, personList, withNames } from "./scope.ts";
 
 export async function qualityData(context: PageContext) {
   const files = await context.rows(
@@ -22,5 +27,28 @@ export async function qualityData(context: PageContext) {
       : null;
   const [load] = await context.rows(loadedAtSql);
   const label = (file: unknown) => recordFiles.find((spec) => spec.name === String(file).replace(/\.(csv|xlsx)$/i, ""))?.label ?? String(file);
-  return { loadedAt: load?.loaded_at ?? null, files: files.map((row) => ({ ...row, label: label(row.file) })), reasons, rows };
+  return { loadedAt: load?.loaded_at ?? null, files: files.map((row) => ({ ...row, label: label(row.file) })), reasons, rows, ...(await scoreData(context)) };
 }
+
+const scoreProblems: Record<string, string> = { above_maximum: "超过满分", parts_do_not_sum: "四项之和与总分不符" };
+
+/** Appraisal scores against the policy's maxima (PAY-SCORE): counts for all, the rows for bureau and school builds. */
+async function scoreData(context: PageContext) {
+  const { audience } = context;
+  const checks = (
+    await context.rows(
+      `select staff_id, school_id, year::integer as year, "column", "value", maximum, problem, explanation
+       from appraisal_score_checks order by school_id, staff_id, year, "column"`,
+    )
+  ).map((row): Record<string, unknown> => ({ ...row, column: labelOfColumn(row.column), problem: scoreProblems[String(row.problem)] ?? row.problem }));
+  // an appraisal with no post on 31 December has no school: counted for the county only
+  const counts = countPerSchool(audience, checks, (row) => ({ column: row.column, problem: row.problem })).filter((row) => row.school_id !== "null");
+  const people = await withNames(context, peopleRows(audience, checks));
+  return {
+    scoreCounts: toColumns(suppressSmallCells(audience, counts, { counts: ["count"] })),
+    scoreRows: personList(people, ({ staff_id: _id, name: _name, school_id: _school, ...row }) => row),
+  };
+}
+
+const labelOfColumn = (column: unknown): string =>
+  recordFiles.find((spec) => spec.name === "appraisals")?.columns.find((spec) => spec.name === column)?.aliases[0] ?? String(column);

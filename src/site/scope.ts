@@ -1,7 +1,8 @@
 /** What every page needs about who is in scope: the schools the audience sees, and names when allowed. */
 import { COUNTY, type Audience } from "./audience.ts";
 import type { PageContext } from "./context.ts";
-import { levelLabel } from "./labels.ts";
+import { toColumns, type Columns } from "./frame.ts";
+import { labelOf, levelLabel } from "./labels.ts";
 
 export interface SchoolInfo {
   school_id: string;
@@ -35,9 +36,51 @@ export async function withNames<T extends { staff_id?: unknown }>(context: PageC
   return rows.map((row) => ({ ...row, name: nameOf(row.staff_id) }));
 }
 
+/**
+ * A person list as page data: staff ID, name, school and post (its label) first, then the page's
+ * own fields; null stays null (the public build has no person lists).
+ */
+export function personList<T extends { staff_id?: unknown; name?: unknown; school_id?: unknown; post?: unknown }>(
+  people: T[] | null,
+  fields: (row: T) => Record<string, unknown>,
+): Columns | null {
+  if (people === null) return null;
+  return toColumns(
+    people.map((row) => ({
+      staff_id: row.staff_id,
+      name: row.name,
+      school_id: row.school_id,
+      ...(row.post === undefined ? {} : { post: labelOf("post", row.post) }),
+      ...fields(row),
+    })),
+  );
+}
+
 /** Rows of an aggregate table that a school build may see: county and its own school. */
 export const inScope = (audience: Audience, schoolId: unknown): boolean =>
   audience.kind !== "school" || schoolId === COUNTY || schoolId === audience.schoolId;
+
+/**
+ * Person rows counted per school and for the county (ALL) by the keys `keys` gives each row, as
+ * far as the audience sees schools: `{school_id, …keys, count}`.
+ */
+export function countPerSchool(
+  audience: Audience,
+  rows: readonly Record<string, unknown>[],
+  keys: (row: Record<string, unknown>) => Record<string, unknown>,
+): Record<string, unknown>[] {
+  const counts = new Map<string, Record<string, unknown> & { count: number }>();
+  for (const row of rows) {
+    for (const schoolId of [COUNTY, String(row.school_id)]) {
+      const entry = { school_id: schoolId, ...keys(row) };
+      const key = JSON.stringify(entry);
+      const found = counts.get(key) ?? { ...entry, count: 0 };
+      found.count++;
+      counts.set(key, found);
+    }
+  }
+  return [...counts.values()].filter((row) => inScope(audience, row.school_id));
+}
 
 /** The last school year that has ended by the as-of date (a year Y ends on Y+1-08-31). */
 export function lastCompletedSchoolYear(asOf: string): number {

@@ -1,12 +1,9 @@
-/** 干部结构: age pyramids, cadre tenure, title and education (cadres, and all staff by post group), share of young cadres. */
+/** 干部结构: age pyramids, the cadre team (young cadres), title and education, the reserve-cadre pool. */
 import { peopleRows, suppressSmallCells } from "./audience.ts";
 import type { PageContext } from "./context.ts";
 import { toColumns } from "./frame.ts";
 import { genderLabel, labelOf, postGroupLabels } from "./labels.ts";
-import { inScope, visibleSchools, withNames } from "./scope.ts";
-
-/** "Young cadre": under 40 on the as-of date (the 000 policy's age for a first middle-cadre post; a local choice). */
-export const YOUNG_CADRE_MAX_AGE = 39;
+import { countPerSchool, inScope, personList, visibleSchools, withNames } from "./scope.ts";
 
 export async function structureData(context: PageContext) {
   const { audience } = context;
@@ -21,35 +18,20 @@ export async function structureData(context: PageContext) {
 
   const cadres = await context.rows(
     `select cadre.staff_id, cadre.school_id, cadre.post, cadre.department, cadre.age::integer as age, cadre.gender,
-            cadre.years_in_post, cadre.years_in_school, staff.title, staff.education,
-            case when cadre.post in ('middle_head', 'middle_deputy') then 'middle' else 'leader' end as post_group
+            cadre.years_in_post, cadre.years_in_school, staff.title, staff.education
      from cadre_tenure cadre left join stg_staff staff using (staff_id)
      order by cadre.school_id, cadre.post, cadre.staff_id`,
   );
-  // Aggregates per school (and county) × post group: what every audience may see, small cells suppressed.
-  const groups = new Map<string, { school_id: string; post_group: string; rows: typeof cadres }>();
-  for (const cadre of cadres) {
-    for (const schoolId of ["ALL", String(cadre.school_id)]) {
-      for (const group of [String(cadre.post_group), "all"]) {
-        const key = `${schoolId}|${group}`;
-        const entry = groups.get(key) ?? { school_id: schoolId, post_group: group, rows: [] };
-        entry.rows.push(cadre);
-        groups.set(key, entry);
-      }
-    }
-  }
-  const summary = [...groups.values()]
-    .filter((group) => inScope(audience, group.school_id))
-    .map(({ school_id, post_group, rows }) => ({
-      school_id,
-      post_group: postGroupLabels[post_group] ?? post_group,
-      cadres: rows.length,
-      young: rows.filter((row) => Number(row.age) <= YOUNG_CADRE_MAX_AGE).length,
-      young_share: rows.filter((row) => Number(row.age) <= YOUNG_CADRE_MAX_AGE).length / rows.length,
-      mean_age: round(mean(rows.map((row) => Number(row.age)))),
-      mean_years_in_post: round(mean(rows.map((row) => Number(row.years_in_post)))),
-      mean_years_in_school: round(mean(rows.map((row) => Number(row.years_in_school)))),
-    }));
+  // The cadre team per school (and county) × post group, young cadres judged in the model
+  // (YOUNG-CADRE): every audience may see it, small cells suppressed.
+  const team = await context.rows(
+    `select school_id, post_group, cadres, young_cadres as young, young_cadres / cadres as young_share, young_cadre_max_age,
+            mean_age, mean_years_in_post, mean_years_in_school
+     from cadre_team order by school_id, post_group`,
+  );
+  const summary = team
+    .filter((row) => inScope(audience, row.school_id))
+    .map(({ young_cadre_max_age: _age, ...row }) => ({ ...row, post_group: postGroupLabels[String(row.post_group)] ?? row.post_group }));
   const distribution = (field: "title" | "education", vocabulary: "title" | "education") =>
     suppressSmallCells(
       audience,
@@ -78,7 +60,8 @@ export async function structureData(context: PageContext) {
   const people = await withNames(context, peopleRows(audience, cadres));
   return {
     schools: toColumns(schools),
-    youngCadreMaxAge: YOUNG_CADRE_MAX_AGE,
+    // the age the model counted young cadres by (YOUNG-CADRE.max_age: "40岁以下" includes 40)
+    youngCadreMaxAge: team[0]?.young_cadre_max_age ?? null,
     pyramid: toColumns(suppressSmallCells(audience, pyramid, { counts: ["headcount"] }), ["school_id", "post_group", "gender", "age_band", "headcount"]),
     summary: toColumns(
       suppressSmallCells(audience, summary, {
@@ -92,23 +75,38 @@ export async function structureData(context: PageContext) {
     postGroups: Object.entries(postGroupLabels).map(([value, label]) => ({ value, label })),
     staffTitles: toColumns(await staffDistribution("title")),
     staffEducation: toColumns(await staffDistribution("education")),
-    people:
-      people &&
-      toColumns(
-        people.map((row) => ({
-          staff_id: row.staff_id,
-          name: row.name,
-          school_id: row.school_id,
-          post: labelOf("post", row.post),
-          department: row.department,
-          gender: genderLabel(row.gender),
-          age: row.age,
-          years_in_post: row.years_in_post,
-          years_in_school: row.years_in_school,
-          title: labelOf("title", row.title),
-          education: labelOf("education", row.education),
-        })),
-      ),
+    ...(await reserveData(context)),
+    people: personList(people, (row) => ({
+      department: row.department,
+      gender: genderLabel(row.gender),
+      age: row.age,
+      years_in_post: row.years_in_post,
+      years_in_school: row.years_in_school,
+      title: labelOf("title", row.title),
+      education: labelOf("education", row.education),
+    })),
+  };
+}
+
+/** The reserve-cadre pool (APT-RESERVE): counts per school and county for all, names for bureau and school builds. */
+async function reserveData(context: PageContext) {
+  const { audience } = context;
+  const pool = await context.rows(
+    `select staff_id, school_id, post, candidate_for, gender, age, years_in_school, experience_years, explanation
+     from reserve_cadres order by school_id, candidate_for, staff_id`,
+  );
+  const counts = countPerSchool(audience, pool, (row) => ({ candidate_for: postGroupLabels[String(row.candidate_for)] ?? row.candidate_for }));
+  const people = await withNames(context, peopleRows(audience, pool));
+  return {
+    reserveCounts: toColumns(suppressSmallCells(audience, counts, { counts: ["count"] })),
+    reservePeople: personList(people, (row) => ({
+      candidate_for: postGroupLabels[String(row.candidate_for)] ?? row.candidate_for,
+      gender: genderLabel(row.gender),
+      age: row.age,
+      years_in_school: row.years_in_school,
+      experience_years: row.experience_years,
+      explanation: row.explanation,
+    })),
   };
 }
 
@@ -123,6 +121,3 @@ function countBy<T>(rows: readonly T[], key: (row: T) => string[], names: string
   }
   return [...counts.values()].map(({ values, count }) => ({ ...Object.fromEntries(names.map((name, i) => [name, values[i]])), count }));
 }
-
-const mean = (values: number[]): number => values.reduce((sum, v) => sum + v, 0) / (values.length || 1);
-const round = (value: number): number => Math.round(value * 10) / 10;

@@ -6,7 +6,8 @@
 import { COUNTY, suppressSmallCells } from "./audience.ts";
 import type { PageContext } from "./context.ts";
 import { toColumns, type Columns } from "./frame.ts";
-import { inScope, lastCompletedSchoolYear, visibleSchools, type SchoolInfo } from "./scope.ts";
+import { awaitingStageLabels } from "./labels.ts";
+import { countPerSchool, inScope, lastCompletedSchoolYear, visibleSchools, type SchoolInfo } from "./scope.ts";
 
 export const roundFigures = [
   ["staff_in_round", "参与本轮人员"],
@@ -28,7 +29,17 @@ type Figure = (typeof roundFigures)[number][0];
 export type RoundRow = { round: number; school_id: string } & Record<Figure, number | null>;
 export type RotationYearRow = { school_id: string; school_year: number; eligible: number | null; rotated: number | null; backbone_rotated: number | null; ratio: number | null };
 export type MovesRow = { school_id: string; school_year: number; rotated_in: number | null; rotated_out: number | null; is_complete: boolean };
-export type CadreTeamRow = { school_id: string; cadres: number | null; mean_age: number | null; mean_years_in_post: number | null; mean_years_in_school: number | null };
+export type CadreTeamRow = {
+  school_id: string;
+  cadres: number | null;
+  young_cadres: number | null;
+  mean_age: number | null;
+  mean_years_in_post: number | null;
+  mean_years_in_school: number | null;
+};
+/** People per school (and ALL): within the direct-hire window (EXIT-RETIRE), or awaiting a post at a stage (EXIT-AWAIT). */
+export type DirectHireRow = { school_id: string; count: number | null };
+export type AwaitingRow = { school_id: string; stage: string; count: number | null };
 
 /** 年度总结's page data: what src/site/summary.ts writes and reports/summary.md (and its test) reads. */
 export interface SummaryData {
@@ -38,7 +49,11 @@ export interface SummaryData {
   rounds: Columns<Suppressed<RoundRow>>;
   rotations: Columns<Suppressed<RotationYearRow>>;
   moves: Columns<Suppressed<MovesRow>>;
+  youngCadreMaxAge: number | null;
   cadreTeam: Columns<Suppressed<CadreTeamRow>>;
+  directHire: Columns<Suppressed<DirectHireRow>>;
+  stages: string[];
+  awaiting: Columns<Suppressed<AwaitingRow>>;
 }
 
 export async function summaryData(context: PageContext): Promise<SummaryData> {
@@ -71,12 +86,20 @@ export async function summaryData(context: PageContext): Promise<SummaryData> {
 
   const cadreTeam = (
     await context.rows<CadreTeamRow>(
-      `select coalesce(school_id, 'ALL') as school_id, count(*)::integer as cadres, round(avg(age), 1) as mean_age,
-              round(avg(years_in_post), 1) as mean_years_in_post, round(avg(years_in_school), 1) as mean_years_in_school
-       from cadre_tenure group by grouping sets ((school_id), ()) order by grouping(school_id) desc, school_id`,
+      `select school_id, cadres, young_cadres, mean_age, mean_years_in_post, mean_years_in_school
+       from cadre_team where post_group = 'all' order by school_id = 'ALL' desc, school_id`,
     )
-  )
-    .filter((row) => inScope(audience, row.school_id))
+  ).filter((row) => inScope(audience, row.school_id));
+  const [young] = await context.rows<{ young_cadre_max_age: number }>(`select young_cadre_max_age from cadre_team limit 1`);
+
+  // Ahead of the next round (digest §5): who may be hired directly for being within the policy's
+  // years of retirement (EXIT-RETIRE), and who is awaiting a post at which stage (EXIT-AWAIT).
+  const directHire = countPerSchool(audience, await context.rows(`select school_id from direct_hire_eligible`), () => ({})) as DirectHireRow[];
+  const awaiting = countPerSchool(
+    audience,
+    await context.rows(`select school_id, stage from awaiting_post`),
+    (row) => ({ stage: awaitingStageLabels[String(row.stage)] ?? row.stage }),
+  ) as AwaitingRow[];
 
   return {
     asOf: context.asOf,
@@ -90,11 +113,15 @@ export async function summaryData(context: PageContext): Promise<SummaryData> {
       }),
     ),
     moves: toColumns(suppressSmallCells(audience, moves, { counts: ["rotated_in", "rotated_out"] })),
+    youngCadreMaxAge: young?.young_cadre_max_age ?? null,
     cadreTeam: toColumns(
       suppressSmallCells(audience, cadreTeam, {
-        counts: ["cadres"],
+        counts: ["cadres", "young_cadres"],
         derived: { mean_age: ["cadres"], mean_years_in_post: ["cadres"], mean_years_in_school: ["cadres"] },
       }),
     ),
+    directHire: toColumns(suppressSmallCells(audience, directHire, { counts: ["count"] })),
+    stages: Object.values(awaitingStageLabels),
+    awaiting: toColumns(suppressSmallCells(audience, awaiting, { counts: ["count"] })),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { person, post, query, type Given } from "./given.ts";
+import { person, policyWith, post, query, type Given } from "./given.ts";
 
 const asOf = "2026-09-01";
 const dayBefore = (iso: string): string => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
@@ -69,7 +69,39 @@ describe("appointment_checks (APT-*)", () => {
   it("no first-appointment checks for someone who was a cadre before", async () => {
     const rows = await query(newDeputy({}, [post("N1", "S1", "2020-09-01", { post: "middle_deputy", department: "德育处", end_date: "2023-08-31" })]),
       asOf, "select rule_id from appointment_checks where start_date = '2026-03-01' order by rule_id");
-    expect(rows.map((row) => row.rule_id)).toEqual(["APT-APPRAISAL", "APT-YEARS"]);
+    expect(rows.map((row) => row.rule_id)).toEqual(["APT-AGE-INCUMBENT", "APT-APPRAISAL", "APT-YEARS"]);
+  });
+
+  it.each([
+    ["F", "1976-03-01", "middle_deputy", true, "a woman aged exactly 50 on the start date (50周岁以下 includes 50)"],
+    ["F", "1975-03-01", "middle_deputy", false, "a woman turning 51 on the start date"],
+    ["M", "1971-03-01", "middle_head", true, "a man aged exactly 55"],
+    ["M", "1970-03-01", "middle_head", false, "a man turning 56 on the start date"],
+  ])("APT-AGE-INCUMBENT: %s born %s, former cadre, becomes %s on 2026-03-01 → %s (%s)", async (gender, birth, postCode, passed, _why) => {
+    const given: Given = {
+      staff: [person("I1", { gender, birth_date: birth, teaching_start: "2000-09-01" })],
+      appointments: [post("I1", "S1", "2000-09-01"), post("I1", "S1", "2015-09-01", { post: "middle_deputy", department: "德育处", end_date: "2026-02-28" }),
+        post("I1", "S1", "2026-03-01", { post: postCode, department: "办公室" })],
+    };
+    const row = await check(given, "APT-AGE-INCUMBENT");
+    expect(row).toMatchObject({ passed, start_date: "2026-03-01" });
+  });
+
+  it("APT-AGE-INCUMBENT does not apply to a first cadre post, nor to a leader post", async () => {
+    const rows = await query({
+      staff: [person("I2", { birth_date: "1960-01-01" })],
+      appointments: [post("I2", "S1", "2000-09-01"), post("I2", "S1", "2010-09-01", { post: "middle_head", department: "教导处", end_date: "2016-08-31" }),
+        post("I2", "S1", "2016-09-01", { post: "vice_principal" })],
+    }, asOf, "select post, rule_id from appointment_checks where rule_id in ('APT-AGE-NEW', 'APT-AGE-INCUMBENT') order by post");
+    expect(rows).toEqual([{ post: "middle_head", rule_id: "APT-AGE-NEW" }]);
+  });
+
+  it("APT-EDU names the degree the policy asks for (本科 by default, not written in SQL)", async () => {
+    const policy = await policyWith("APT-EDU", "min_education", "associate");
+    const [row] = await query(newDeputy({ education: "secondary" }), asOf, "select passed, explanation from appointment_checks where rule_id = 'APT-EDU'", { policy });
+    expect(row).toEqual({ passed: false, explanation: "首次任干部，学历中专/高中（低于专科），不符合（APT-EDU）" });
+    const [defaultRow] = await query(newDeputy({}), asOf, "select explanation from appointment_checks where rule_id = 'APT-EDU'");
+    expect(defaultRow!.explanation).toBe("首次任干部，学历本科（不低于本科），符合（APT-EDU）");
   });
 
   it.each([

@@ -2,7 +2,9 @@
  * Given-rows helper for model tests (dbt-style unit tests): an in-memory DuckDB with the raw
  * tables, the rows a test gives, every model built on top, then plain queries on the marts.
  */
-import { loadPolicy, parsePolicy, type Policy } from "../../src/policy/load.ts";
+import { readFile } from "node:fs/promises";
+import { parse } from "yaml";
+import { defaultPolicyPath, loadPolicy, parsePolicy, type Policy } from "../../src/policy/load.ts";
 import { buildModelsInto } from "../../src/models/build.ts";
 import { warehouseDdl } from "../../src/warehouse/schema.ts";
 import { openDatabase, queryJson, type Database } from "../../src/warehouse/duckdb.ts";
@@ -36,6 +38,13 @@ export const post = (staff_id: string, school_id: string, start_date: string, ex
 });
 
 let defaultPolicy: Policy | undefined;
+
+/** The default policy file as a document with one key changed, for `build(…, { policy })`. */
+export async function policyWith(rule: string, key: string, value: unknown): Promise<Record<string, unknown>> {
+  const document = parse(await readFile(defaultPolicyPath, "utf8")) as { rules: Record<string, Record<string, unknown>> };
+  document.rules[rule]![key] = value;
+  return document;
+}
 
 export async function build(given: Given, asOf: string, options: { policy?: unknown; horizonMonths?: number } = {}): Promise<Database> {
   const policy = options.policy === undefined ? (defaultPolicy ??= await loadPolicy()) : parsePolicy(options.policy);

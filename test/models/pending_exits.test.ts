@@ -28,6 +28,8 @@ describe("pending_exits: democratic evaluation (EXIT-VOTES)", () => {
     [votes(20, 49, 0, 31, 100, 100), true, "31 % incompetent"],
     [votes(10, 10, 10, 20, 50, 80), false, "50 of 80 took part (< 2/3): the evaluation is not valid"],
     [votes(10, 10, 10, 20, 54, 80), true, "54 of 80 took part (≥ 2/3): valid"],
+    [votes(4, 4, 4, 8, 20, 30), true, "20 of 30 took part: exactly 2/3 is enough (APT-QUORUM, compared exactly)"],
+    [votes(4, 4, 4, 7, 19, 30), false, "19 of 30 took part: below 2/3, not valid"],
   ])("%j → flagged %s (%s)", async (appraisal, flagged) => {
     const rows = (await exits({ ...middleDeputy(), appraisals: [appraisal] })).filter((row) => row.exit_type === "vote_dismissal");
     expect(rows.length).toBe(flagged ? 1 : 0);
@@ -36,7 +38,7 @@ describe("pending_exits: democratic evaluation (EXIT-VOTES)", () => {
 
   it("explains the shares", async () => {
     const [row] = (await exits({ ...middleDeputy(), appraisals: [votes(10, 19, 13, 8)] })).filter((r) => r.exit_type === "vote_dismissal");
-    expect(row!.explanation).toBe("2025年民主测评有效票50张，优秀和称职29张（58%<60%），不称职8张（16%≤30%），可解聘（EXIT-VOTES）");
+    expect(row!.explanation).toBe("2025年民主测评有效票50张，优秀和称职29张（58%<60%），不称职8张（16%≤30%），可解聘（EXIT-VOTES）；须提前30日书面通知本人（EXIT-NOTICE）");
   });
 
   it("an evaluation from before the look-back window does not count", async () => {
@@ -63,11 +65,6 @@ describe("pending_exits: appraisal, exit age, term and probation", () => {
   ])("middle cadre %s born %s leaves the cadre post on %s (overdue %s, EXIT-MC-AGE)", async (gender, birth, date, overdue) => {
     const rows = await exits(middleDeputy({ gender, birth_date: birth }));
     expect(rows.find((row) => row.exit_type === "cadre_age")).toMatchObject({ due_date: date, overdue, rule_id: "EXIT-MC-AGE" });
-  });
-
-  it("the current term ends three years after the record's start (EXIT-TERM)", async () => {
-    const rows = await exits(middleDeputy());
-    expect(rows.find((row) => row.exit_type === "term_end")).toMatchObject({ due_date: "2026-08-31", overdue: true, post: "middle_deputy" });
   });
 
   it.each([
@@ -110,5 +107,96 @@ describe("pending_exits: statutory retirement and the horizon", () => {
       appointments: [post("R1", "S1", "2000-09-01", { end_date: "2026-07-31" })],
     });
     expect(rows).toEqual([]);
+  });
+});
+
+describe("pending_exits: the term running on the as-of date (EXIT-TERM) and the last allowed term (APT-TERM-MAX)", () => {
+  const cadre = (postCode: string, spellStart: string): Given => ({
+    staff: [person("K1", { birth_date: "1978-05-05" })],
+    appointments: [post("K1", "S1", "2000-09-01"),
+      post("K1", "S1", spellStart, { post: postCode, department: postCode.startsWith("middle") ? "教导处" : null })],
+  });
+  it.each([
+    ["principal", "2012-09-01", "term_end", "2027-08-31", false, "EXIT-TERM", "a 2012 spell open today is in its 5th term (2024-09-01 – 2027-08-31), not one that ended in 2015"],
+    ["middle_deputy", "2021-09-01", "term_end", "2027-08-31", false, "EXIT-TERM", "second term of a middle deputy"],
+    ["middle_head", "2020-09-02", "term_end", "2026-09-01", false, "EXIT-TERM", "the second term ends on the as-of date itself: due today, not overdue, not yet the third"],
+    ["middle_head", "2020-09-01", "term_limit", "2029-08-31", false, "APT-TERM-MAX", "six full years: the third term began on the as-of date and is the last allowed"],
+    ["middle_head", "2014-09-01", "term_limit", "2023-08-31", true, "APT-TERM-MAX", "twelve years in the post: the third term ended 2023-08-31, overdue"],
+    ["principal", "2014-09-01", "term_end", "2029-08-31", false, "EXIT-TERM", "the term limit is a middle-cadre rule (002 篇十一); leaders rotate by ROT-P3 instead"],
+  ] as const)("%s since %s → %s due %s (overdue %s, %s: %s)", async (postCode, start, exitType, due, overdue, rule, _why) => {
+    const rows = (await exits(cadre(postCode, start))).filter((row) => String(row.exit_type).startsWith("term_"));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ exit_type: exitType, due_date: due, overdue, rule_id: rule });
+  });
+
+  it("renewal records of the same post are one spell: terms count from its first start", async () => {
+    const rows = await exits(middleDeputy());
+    // 2020-09-01 – 2023-08-31 and 2023-09-01 – open: the third term runs 2026-09-01 – 2029-08-31
+    expect(rows.find((row) => String(row.exit_type).startsWith("term_"))).toMatchObject({ exit_type: "term_limit", due_date: "2029-08-31", overdue: false });
+  });
+
+  it("a record's own 聘期 sets the term length", async () => {
+    const rows = await exits({
+      staff: [person("K1")],
+      appointments: [post("K1", "S1", "2000-09-01"), post("K1", "S1", "2022-09-01", { post: "vice_principal", term_years: 5 })],
+    });
+    const [row] = rows.filter((r) => r.exit_type === "term_end");
+    expect(row).toMatchObject({ due_date: "2027-08-31" });
+    expect(row!.explanation).toBe("副校长自2022-09-01起连续任职，聘期5年，现为第1个聘期（2022-09-01起），2027-08-31届满，须重新竞聘（EXIT-TERM）；须提前30日书面通知本人（EXIT-NOTICE）");
+  });
+});
+
+describe("pending_exits: dismissals barred by a protection (EXIT-PROTECT)", () => {
+  const protectedQuery = (exemptions: Row[], appraisal: Row = { staff_id: "C1", year: 2025, grade: "incompetent" }) =>
+    query({ ...middleDeputy({ gender: "F" }), appraisals: [appraisal], exemptions },
+      asOf, "select exit_type, protected, strftime(protected_until, '%Y-%m-%d') as protected_until, explanation from pending_exits order by exit_type");
+  const exemption = (reason: string, start: string, end: string): Row => ({ staff_id: "C1", reason, start_date: start, end_date: end });
+  it.each([
+    [[exemption("pregnancy", "2026-05-01", "2027-01-31")], true, "2027-01-31", "孕期 valid on the as-of date"],
+    [[exemption("maternity", "2026-09-01", "2026-12-31")], true, "2026-12-31", "产期 starting on the as-of date"],
+    [[exemption("injury_on_duty", "2025-01-01", "2026-09-01")], true, "2026-09-01", "工伤 ending on the as-of date still holds that day"],
+    [[exemption("nursing", "2025-09-01", "2026-08-31")], false, null, "哺乳期 ended the day before"],
+    [[exemption("pregnancy", "2026-09-02", "2027-03-31")], false, null, "starts the day after: not known on the as-of date"],
+    [[exemption("signature_course", "2025-09-01", "2027-08-31")], false, null, "特色课程领衔 defers rotation, it does not bar dismissal"],
+    [[exemption("other", "2025-09-01", "2027-08-31")], false, null, "其他: not a protection"],
+    [[exemption("pregnancy", "2026-01-01", "2026-09-30"), exemption("maternity", "2026-10-01", "2027-01-31"), exemption("nursing", "2026-08-01", "2027-12-31")], true, "2027-12-31",
+      "pregnancy, maternity and nursing back to back: the protection lasts until the last ends"],
+    [[exemption("illness", "2026-03-01", "2026-10-31"), exemption("nursing", "2024-01-01", "2025-12-31")], true, "2026-10-31", "an earlier protection with a gap before this one does not extend it"],
+  ])("%j → protected %s until %s (%s)", async (given, isProtected, until, _why) => {
+    const rows = await protectedQuery(given);
+    const dismissal = rows.find((row) => row.exit_type === "appraisal_dismissal");
+    expect(dismissal).toMatchObject({ protected: isProtected, protected_until: until });
+    if (isProtected) expect(dismissal!.explanation).toContain(`学校不得解聘（EXIT-PROTECT）`);
+    // only a dismissal is barred: the term and retirement rows never are
+    expect(rows.filter((row) => row.exit_type !== "appraisal_dismissal").every((row) => row.protected === false && row.protected_until === null)).toBe(true);
+  });
+
+  it("a vote dismissal is barred too, and the explanation names the reason and the end", async () => {
+    const appraisal = { staff_id: "C1", year: 2025, grade: "competent", votes_expected: 50, votes_cast: 50, votes_excellent: 10, votes_competent: 19, votes_basic: 13, votes_incompetent: 8 };
+    const rows = await protectedQuery([exemption("illness", "2026-06-01", "2026-12-31")], appraisal);
+    const vote = rows.find((row) => row.exit_type === "vote_dismissal");
+    expect(vote).toMatchObject({ protected: true, protected_until: "2026-12-31" });
+    expect(vote!.explanation).toContain("；重病期间（至2026-12-31）学校不得解聘（EXIT-PROTECT）");
+  });
+});
+
+describe("pending_exits: written notice (EXIT-NOTICE) and the direct-hire window (EXIT-RETIRE)", () => {
+  it.each([
+    ["term_end", "2027-08-31", "2027-08-01", "30 days before the term ends"],
+    ["appraisal_dismissal", "2025-12-31", "2025-12-01", "a dismissal is notified 30 days ahead too"],
+    ["retirement", "2028-02-01", null, "retirement needs no notice of dismissal"],
+  ] as const)("%s due %s → notify by %s (%s)", async (exitType, due, notifyBy, _why) => {
+    const rows = await query({
+      staff: [person("N1", { gender: "F", birth_date: "1972-06-15" })],
+      appointments: [post("N1", "S1", "2000-09-01"), post("N1", "S1", "2021-09-01", { post: "vice_principal" })],
+      appraisals: [{ staff_id: "N1", year: 2025, grade: "incompetent" }],
+    }, asOf, "select exit_type, strftime(due_date, '%Y-%m-%d') as due_date, strftime(notify_by, '%Y-%m-%d') as notify_by from pending_exits");
+    expect(rows.find((row) => row.exit_type === exitType)).toEqual({ exit_type: exitType, due_date: due, notify_by: notifyBy });
+  });
+
+  it("a retirement row carries the day the direct-hire window opened", async () => {
+    const rows = await query({ staff: [person("R1", { gender: "F", birth_date: "1972-06-15" })], appointments: [post("R1", "S1", "1995-09-01")] },
+      asOf, "select strftime(direct_hire_from, '%Y-%m-%d') as direct_hire_from, explanation from pending_exits where exit_type = 'retirement'");
+    expect(rows).toEqual([{ direct_hire_from: "2023-02-01", explanation: "女，1972-06出生，法定退休年龄55周岁延迟8个月，应于2028-02-01退休；自2023-02-01起距退休5年内，可直聘（EXIT-RETIRE）" }]);
   });
 });

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { person, post, query } from "../models/given.ts";
 
 /** Statutory retirement dates (digest §6) as the model computes them from the policy's tracks. */
-async function retirement(gender: string, birth: string, postCode = "teacher") {
+async function retirement(gender: string, birth: string, postCode = "teacher", postCategory: string | null = null, columns = "track, delay_months, strftime(retirement_date, '%Y-%m-%d') as retirement_date") {
   const rows = await query(
-    { staff: [person("P1", { gender, birth_date: birth })], appointments: [post("P1", "S1", "2000-09-01", { post: postCode })] },
+    { staff: [person("P1", { gender, birth_date: birth, post_category: postCategory })], appointments: [post("P1", "S1", "2000-09-01", { post: postCode })] },
     "2026-09-01",
-    "select track, delay_months, strftime(retirement_date, '%Y-%m-%d') as retirement_date from int_retirement_dates",
+    `select ${columns} from int_retirement_dates`,
   );
   return rows[0]!;
 }
@@ -32,5 +32,29 @@ describe("retirement tracks (digest §6)", () => {
     ["M", "1975-03-08", "service", "male", 31, "2037-10-01", "men in 工勤 stay on the men's track (n = 123)"],
   ])("%s born %s in %s → %s, +%s months, %s (%s)", async (gender, birth, postCode, track, delay, date) => {
     expect(await retirement(gender, birth, postCode)).toEqual({ track, delay_months: delay, retirement_date: date });
+  });
+});
+
+describe("retirement track from 岗位类别 (contract v2: staff.post_category)", () => {
+  it.each([
+    // gender, birth, post, post_category, track, decided by, why
+    ["F", "1975-03-08", "teacher", "worker", "female_50", "post_category", "工勤 by category, though her post is 专任教师"],
+    ["F", "1975-03-08", "service", "professional", "female_55", "post_category", "专业技术 by category outweighs a 工勤 post"],
+    ["F", "1975-03-08", "service", "management", "female_55", "post_category", "管理 is not the workers' track"],
+    ["F", "1975-03-08", "service", null, "female_50", "latest_post", "empty category: the latest post (工勤) decides, as in v1"],
+    ["F", "1975-03-08", "teacher", null, "female_55", "latest_post", "empty category, a teaching post"],
+    ["M", "1975-03-08", "teacher", "worker", "male", "post_category", "a man is on the men's track whatever his category"],
+  ] as const)("%s born %s, post %s, category %s → %s (decided by %s: %s)", async (gender, birth, postCode, category, track, decidedBy, _why) => {
+    expect(await retirement(gender, birth, postCode, category, "track, track_decided_by")).toEqual({ track, track_decided_by: decidedBy });
+  });
+});
+
+describe("direct-hire window before retirement (EXIT-RETIRE.direct_hire_years, 5年内 includes the fifth year)", () => {
+  it.each([
+    ["M", "1966-06-01", "2026-11-01", "2021-11-01", "retires 2026-11: the window opened five years before"],
+    ["F", "1976-03-10", "2032-10-01", "2027-10-01", "a 55-track woman born 1976-03: 19 months later, 2032-10; the window opens 2027-10"],
+  ])("%s born %s retires %s, may be hired directly from %s (%s)", async (gender, birth, retires, from) => {
+    expect(await retirement(gender, birth, "teacher", null, "strftime(retirement_date, '%Y-%m-%d') as retires, strftime(direct_hire_from, '%Y-%m-%d') as direct_hire_from"))
+      .toEqual({ retires, direct_hire_from: from });
   });
 });

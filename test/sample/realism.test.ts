@@ -131,7 +131,8 @@ describe("sample county realism", () => {
   });
 
   it("has exemptions of every reason: current, expired and about to expire on 2026-09-01", () => {
-    expect(new Set(sample.exemptions.map((e) => e.reason)).size).toBe(6);
+    // all eight reasons of contract v2 (产期 and 工伤 are planted EXIT-PROTECT cases)
+    expect(new Set(sample.exemptions.map((e) => e.reason)).size).toBe(8);
     expect(sample.exemptions.some((e) => e.start_date! <= END && e.end_date! >= END)).toBe(true);
     expect(sample.exemptions.some((e) => e.end_date! < END)).toBe(true);
     expect(sample.exemptions.some((e) => e.end_date! >= END && e.end_date! <= "2026-10-31")).toBe(true);
@@ -200,5 +201,35 @@ describe("sample county realism", () => {
     const moved = personWith("男", "1983-02-02");
     expect(sample.rotations.some((r) => moved.includes(r.staff_id!) && r.type === "校际交流" && r.start_date === "2020-09-01")).toBe(true);
     expect(recordsOf(moved).some((a) => a.end_date === "2020-08-31")).toBe(true);
+  });
+
+  // ─── cadre, exit and pay cases (src/sample/planted.ts, the block after the rotation cases)
+  it("plants protected dismissals: 孕期 then 产期 with a 不合格 appraisal, 工伤 with failing votes", () => {
+    const pregnant = personWith("女", "1992-02-02");
+    expect(sample.appraisals.some((a) => pregnant.includes(a.staff_id!) && a.year === "2025" && a.grade === "不合格")).toBe(true);
+    expect(sample.exemptions.filter((e) => pregnant.includes(e.staff_id!)).map((e) => e.reason).sort()).toEqual(["产期", "孕期"].sort());
+    const injured = personWith("男", "1979-08-08");
+    expect(sample.exemptions.some((e) => injured.includes(e.staff_id!) && e.reason === "工伤" && e.end_date === "2026-12-31")).toBe(true);
+  });
+
+  it("plants exactly 2/3 turnout, three term records in one post and a 2012 open spell", () => {
+    expect(sample.appraisals.some((a) => a.votes_expected === "30" && a.votes_cast === "20" && a.year === "2025")).toBe(true);
+    const third = recordsOf(personWith("男", "1981-01-21")).filter((a) => a.post === "中层正职" && a.department === "安全办");
+    expect(third.map((a) => a.start_date)).toEqual(["2019-09-01", "2022-09-01", "2025-09-01"]);
+    const open = recordsOf(personWith("男", "1972-07-07")).filter((a) => a.post === "副书记");
+    expect(open).toEqual([expect.objectContaining({ start_date: "2012-09-01", end_date: "" })]);
+  });
+
+  it("plants a person awaiting a post in each stage, and 工勤 by 岗位类别 in a 教辅 post", () => {
+    const since = (gender: string, birth: string) => recordsOf(personWith(gender, birth)).filter((a) => a.post === "待岗").map((a) => a.start_date);
+    expect(since("男", "1983-03-03")).toEqual(["2026-03-01"]);
+    expect(since("女", "1979-05-05")).toEqual(["2025-09-01"]);
+    expect(since("男", "1977-11-11")).toEqual(["2022-09-01", "2025-09-01"]);
+    const worker = personWith("女", "1976-05-05");
+    expect(staffById.get(worker[0]!)!.post_category).toBe("工勤");
+    expect(recordsOf(worker).every((a) => a.post === "教辅")).toBe(true);
+    // two schools out of three write 岗位类别; 工勤 posts carry 工勤
+    const categories = new Set(sample.staff.map((r) => r.post_category));
+    expect([...categories].sort()).toEqual(["", "专业技术", "工勤", "管理"].sort());
   });
 });

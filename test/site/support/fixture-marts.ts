@@ -95,12 +95,29 @@ export async function createFixtureMarts(path = ":memory:", asOf = "2026-09-01")
   for (const year of [2023, 2024, 2025]) for (const [i, s] of cadres.entries()) pay.push([s[0], s[5], year, s[6], i % 2 ? "excellent" : "competent", 1.2, i === 1 ? 1.4 : 1.2, i === 1, 600 * 1.2]);
   await run(`insert into performance_pay values ${values(pay)}`);
 
-  await run(`create table pending_exits (staff_id varchar, school_id varchar, post varchar, exit_type varchar, due_date date, rule_id varchar, explanation varchar)`);
+  await run(`create table pending_exits (staff_id varchar, school_id varchar, post varchar, exit_type varchar, due_date date, rule_id varchar, explanation varchar,
+    overdue boolean, protected boolean, protected_until date, notify_by date, direct_hire_from date)`);
   await run(`insert into pending_exits values
-    ('T004', 'S1', 'teacher', 'retirement', '2026-10-01', 'EXIT-RETIRE', '法定退休年龄 58 岁 1 个月'),
-    ('T008', 'S2', 'teacher', 'retirement', '2026-06-01', 'EXIT-RETIRE', '已过法定退休日期'),
-    ('T011', 'S3', 'middle_head', 'cadre_age', '2027-11-01', 'EXIT-MC-AGE', '中层干部男满 55 周岁'),
-    ('T002', 'S1', 'middle_head', 'term_end', '2027-08-31', 'EXIT-TERM', '聘期三年届满')`);
+    ('T004', 'S1', 'teacher', 'retirement', '2026-10-01', 'EXIT-RETIRE', '法定退休年龄 58 岁 1 个月', false, false, null, null, '2021-10-01'),
+    ('T008', 'S2', 'teacher', 'retirement', '2026-06-01', 'EXIT-RETIRE', '已过法定退休日期', true, false, null, null, '2021-06-01'),
+    ('T011', 'S3', 'middle_head', 'cadre_age', '2027-11-01', 'EXIT-MC-AGE', '中层干部男满 55 周岁', false, false, null, null, null),
+    ('T002', 'S1', 'middle_head', 'term_end', '2027-08-31', 'EXIT-TERM', '聘期三年届满', false, false, null, '2027-08-01', null)`);
+  // the cadre, exit and pay pages' own marts (issue 10): empty where the fixture has no such case
+  await run(`create table cadre_team as select coalesce(school_id, 'ALL') as school_id, coalesce(post_group, 'all') as post_group,
+      count(*)::integer as cadres, count(*) filter (where age <= 40)::integer as young_cadres, 40 as young_cadre_max_age,
+      round(avg(age), 1) as mean_age, round(avg(years_in_post), 1) as mean_years_in_post, round(avg(years_in_school), 1) as mean_years_in_school
+    from (select *, case when post like 'middle%' then 'middle' else 'leader' end as post_group from cadre_tenure)
+    group by grouping sets ((school_id, post_group), (school_id), (post_group), ())`);
+  await run(`create table reserve_cadres (staff_id varchar, school_id varchar, post varchar, post_group varchar, candidate_for varchar, gender varchar,
+    age integer, years_in_school double, experience_years double, rule_id varchar, explanation varchar)`);
+  await run(`create table care_workload (staff_id varchar, school_id varchar, post varchar, post_group varchar, gender varchar, age integer,
+    care_age integer, eligible_from date, rule_id varchar, explanation varchar)`);
+  await run(`create table awaiting_post (staff_id varchar, school_id varchar, awaiting_since date, years_awaiting double, stage varchar,
+    reduced_from date, salary_stops_on date, rule_id varchar, explanation varchar)`);
+  await run(`create table direct_hire_eligible (staff_id varchar, school_id varchar, post varchar, post_group varchar, retirement_date date,
+    direct_hire_from date, rule_id varchar, explanation varchar)`);
+  await run(`create table appraisal_score_checks (staff_id varchar, school_id varchar, year integer, "column" varchar, "value" double,
+    maximum double, problem varchar, rule_id varchar, explanation varchar)`);
 
   await run(`create table reform_summary (round integer, school_id varchar, staff_in_round integer, not_participating integer, competed integer, competitive_hired integer, first_round_not_hired integer, second_round_hired integer, direct_hired integer, care_direct_hired integer, awaiting_post_end integer)`);
   await run(`insert into reform_summary values (2024, 'S1', 40, 1, 35, 30, 5, 3, 4, 1, 2), (2024, 'S2', 30, 0, 28, 26, 2, 1, 2, 0, 1), (2024, 'ALL', 70, 1, 63, 56, 7, 4, 6, 1, 3)`);

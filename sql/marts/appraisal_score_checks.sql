@@ -1,0 +1,73 @@
+-- grain: one row per appraisal × column that breaks the 1000-point scheme (PAY-SCORE, 004 第5篇,
+-- maxima in force on 31 December of the appraisal year): a part above its maximum
+-- (PAY-SCORE.max_<part>), a total above the parts' maxima together, or parts that do not add up
+-- to the total (blank parts count as 0 when any part is given). The appraisal still loads and
+-- counts for every other rule; this lists what a clerk should correct, on the 数据质量 page.
+-- school_id: the school of the highest post held on 31 December of the year (empty when none).
+with appraisals as (select * from stg_appraisals),
+appointments as (select * from stg_appointments),
+score_columns as (select * from ref_score_columns),
+
+parts as (
+    unpivot (select staff_id, appraisal_year, attitude, ability, duties, results from appraisals)
+    on attitude, ability, duties, results into name score_column value score_value
+),
+
+parts_measured as (
+    select parts.*, make_date(parts.appraisal_year, 12, 31) as year_end_date,
+        policy_number('PAY-SCORE', 'max_' || parts.score_column, make_date(parts.appraisal_year, 12, 31)) as maximum,
+    from parts
+),
+
+totals as (
+    -- the score against the sum of the parts' maxima and against the sum of the parts given
+    select appraisals.staff_id, appraisals.appraisal_year, any_value(appraisals.score) as score,
+        sum(policy_number('PAY-SCORE', 'max_' || score_columns.score_column, make_date(appraisals.appraisal_year, 12, 31))) as maximum,
+        sum(parts_measured.score_value) as parts_sum,
+    from appraisals
+    cross join score_columns
+    left join parts_measured
+        on parts_measured.staff_id = appraisals.staff_id and parts_measured.appraisal_year = appraisals.appraisal_year
+        and parts_measured.score_column = score_columns.score_column
+    where score_columns.is_part
+    group by appraisals.staff_id, appraisals.appraisal_year
+),
+
+checked as (
+    select staff_id, appraisal_year, score_column, score_value, maximum, 'above_maximum' as problem
+    from parts_measured where score_value > maximum
+    union all
+    select staff_id, appraisal_year, 'score', score, maximum, 'above_maximum'
+    from totals where score > maximum
+    union all
+    -- a difference below a thousandth is rounding in the export
+    select staff_id, appraisal_year, 'score', score, parts_sum, 'parts_do_not_sum'
+    from totals where score is not null and parts_sum is not null and abs(parts_sum - score) > 0.001
+),
+
+school_at_year_end as (
+    select checked.staff_id, checked.appraisal_year, arg_min(appointments.school_id, (appointments.post_rank, appointments.appointment_id)) as school_id,
+    from (select distinct staff_id, appraisal_year from checked) as checked
+    inner join appointments
+        on appointments.staff_id = checked.staff_id
+        and appointments.start_date <= make_date(checked.appraisal_year, 12, 31)
+        and appointments.end_date_or_open >= make_date(checked.appraisal_year, 12, 31)
+    group by checked.staff_id, checked.appraisal_year
+),
+
+final as (
+    select
+        checked.staff_id, school_at_year_end.school_id, checked.appraisal_year as year, checked.score_column as "column",
+        checked.score_value as "value", checked.maximum, checked.problem,
+        'PAY-SCORE' as rule_id,
+        checked.appraisal_year || '年度考核' || case when checked.problem = 'parts_do_not_sum'
+            then '「' || score_columns.label_zh || '」' || number_text(checked.score_value) || '与四项分数之和' || number_text(checked.maximum) || '不符'
+            else '「' || score_columns.label_zh || '」' || number_text(checked.score_value) || '分，超过满分' || number_text(checked.maximum) || '分' end
+            || '（PAY-SCORE）' as explanation,
+    from checked
+    inner join score_columns on score_columns.score_column = checked.score_column
+    left join school_at_year_end using (staff_id, appraisal_year)
+    order by school_at_year_end.school_id, checked.staff_id, checked.appraisal_year, checked.score_column
+)
+
+select * from final
