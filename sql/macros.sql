@@ -1,4 +1,5 @@
--- Shared SQL functions of the models. Dates in, numbers out; no policy values here.
+-- Shared SQL functions of the models: date arithmetic, text for a clerk, and reading the policy
+-- values (policy_values) in force on a date. No policy number is written here.
 
 -- completed years of age (周岁) on a date
 create or replace macro age_on(birth_date, on_date) as date_sub('year', birth_date, on_date);
@@ -34,15 +35,39 @@ create or replace macro percent_text(share) as number_text(round(share * 100, 1)
 
 create or replace macro date_text(day) as strftime(day, '%Y-%m-%d');
 
--- the value of a policy key in force on a date (policy_values holds every dated value)
-create or replace macro policy_number(rule, name, on_date) as (
-  select num_value from policy_values
+-- the value of a policy key in force on a date (policy_values holds every dated value): the row's
+-- fields as a struct, read through the named macros below
+create or replace macro policy_row(rule, name, on_date) as (
+  select {'num_value': num_value, 'text_value': text_value, 'numerator': numerator, 'denominator': denominator}
+  from policy_values
   where rule_id = rule and key = name and valid_from <= on_date and on_date < valid_to
 );
-create or replace macro policy_text(rule, name, on_date) as (
-  select text_value from policy_values
-  where rule_id = rule and key = name and valid_from <= on_date and on_date < valid_to
-);
+create or replace macro policy_number(rule, name, on_date) as policy_row(rule, name, on_date).num_value;
+create or replace macro policy_text(rule, name, on_date) as policy_row(rule, name, on_date).text_value;
+-- a switch of the policy file (a boolean is stored as the text 'true' or 'false')
+create or replace macro policy_flag(rule, name, on_date) as policy_row(rule, name, on_date).text_value = 'true';
+-- a share's exact fraction: 0.15 is 3/20, "2/3" stays 2/3 (digest §0: fractions compare exactly)
+create or replace macro policy_numerator(rule, name, on_date) as policy_row(rule, name, on_date).numerator;
+create or replace macro policy_denominator(rule, name, on_date) as policy_row(rule, name, on_date).denominator;
 
--- school year of a date: 学年 Y runs from Y-09-01 to (Y+1)-08-31
-create or replace macro school_year_of(day) as case when month(day) >= 9 then year(day) else year(day) - 1 end;
+-- part ÷ whole ≥ numerator ÷ denominator, cross-multiplied in integers so that 20 of 30 reaches
+-- 2/3 and 3 of 20 reaches 15 % (不低于, 不少于, 以上); null when whole is 0 (no share to judge)
+create or replace macro share_at_least(part, whole, numerator, denominator) as
+  case when whole <> 0 then cast(part as hugeint) * denominator >= cast(whole as hugeint) * numerator end;
+-- part ÷ whole > numerator ÷ denominator (超过)
+create or replace macro share_above(part, whole, numerator, denominator) as
+  case when whole <> 0 then cast(part as hugeint) * denominator > cast(whole as hugeint) * numerator end;
+
+-- a share as the bureau wrote it: '2/3' when written as a fraction, else a percentage ('15%')
+create or replace macro share_text(rule, name, on_date) as
+  coalesce(policy_text(rule, name, on_date), percent_text(policy_number(rule, name, on_date)));
+
+-- the day the rotation round of school year Y opens (ROT-YEAR: round_opens, a month-day, as in
+-- force on Y-08-31); the round runs to the day before next year's round opens
+create or replace macro round_opens_on(school_year) as cast(strptime(
+  cast(school_year as integer) || '-' || policy_text('ROT-YEAR', 'round_opens', make_date(cast(school_year as integer), 8, 31)),
+  '%Y-%m-%d') as date);
+-- the school year whose round a day falls in: rotations are carried out in the summer before
+-- the school year opens, so a rotation starting on 2025-07-15 counts toward 2025 (ROT-YEAR)
+create or replace macro round_year_of(day) as
+  case when day >= round_opens_on(year(day)) then year(day) else year(day) - 1 end;

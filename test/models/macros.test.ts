@@ -8,7 +8,7 @@ let db: Database;
 beforeAll(async () => {
   db = await openDatabase();
   // the policy macros bind to policy_values when defined: an empty one is enough here
-  await db.connection.run("create table policy_values (rule_id varchar, key varchar, valid_from date, valid_to date, num_value double, text_value varchar)");
+  await db.connection.run("create table policy_values (rule_id varchar, key varchar, valid_from date, valid_to date, num_value double, text_value varchar, numerator bigint, denominator bigint)");
   await db.connection.run(await readFile(join(sqlDir, macrosFile), "utf8"));
 });
 afterAll(() => db.close());
