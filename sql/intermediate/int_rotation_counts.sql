@@ -1,119 +1,62 @@
--- grain: one row per school × school year (plus county rows, school_id ALL): of those due to
--- rotate on the eve of the year (Y-08-31), how many rotated to another school during the year
--- (ROT-RATIO), how many of those were backbone teachers (ROT-BACKBONE), and leaders (ROT-LEAD15);
--- plus everyone who rotated in or out during the year (people, not only those due)
+-- grain: one row per school × school year, with its target (int_rotation_targets) and what
+-- rotation_compliance judges: the teachers eligible on the round's eve (school leaders apart:
+-- ROT-LEAD15), the teachers the school sent in the round, eligible or not (ROT-RATIO, ROT-YEAR),
+-- the backbone teachers among them (ROT-BACKBONE), the barred people it received (ROT-BAR), the
+-- people who left it too early (ROT-SERVE), and everyone who rotated in or out
 with school_years as (select * from int_school_years),
-schools as (select * from stg_schools),
-eligibility as (select * from int_rotation_eligibility),
-rotations as (select * from stg_rotations where is_between_schools),
-policy as (select * from policy_values where rule_id = 'ROT-RATIO'),
+targets as (select * from int_rotation_targets),
+eligibility as (select * from int_rotation_eligibility where school_year is not null and is_due),
+moves as (select * from int_rotation_moves),
+service as (select * from int_rotation_service where is_left_early),
 
 eligible as (
-    select school_years.school_year, eligibility.staff_id, eligibility.school_id,
-        eligibility.is_backbone, eligibility.post_group = 'leader' as is_leader,
+    select school_year, school_id,
+        count(*) filter (where post_group <> 'leader') as eligible,
+        count(*) filter (where post_group <> 'leader' and is_backbone) as eligible_backbone,
+        count(*) filter (where post_group = 'leader') as eligible_leaders,
     from eligibility
-    inner join school_years on school_years.eligibility_date = eligibility.evaluation_date
-    where eligibility.is_due
+    group by all
 ),
 
-rotated as (
-    select distinct school_year, staff_id, from_school_id as school_id from rotations
+sent_and_received as (
+    -- teachers are tenured staff who are not school leaders (middle cadres count with them);
+    -- with count_only_eligible only the eligible ones count as rotated
+    select moves.school_year, moves.school_id,
+        count(*) filter (where moves.direction = 'out' and moves.is_tenured and not moves.is_leader
+            and (moves.was_eligible or not targets.count_only_eligible)) as rotated,
+        count(*) filter (where moves.direction = 'out' and moves.is_tenured and not moves.is_leader and moves.was_eligible) as rotated_eligible,
+        count(*) filter (where moves.direction = 'out' and moves.is_tenured and not moves.is_leader and moves.is_backbone
+            and (moves.was_eligible or not targets.count_only_eligible)) as backbone_rotated,
+        count(*) filter (where moves.direction = 'out' and moves.is_tenured and moves.is_leader) as rotated_leaders,
+        count(*) filter (where moves.direction = 'in' and moves.is_barred) as received_barred,
+        count(*) filter (where moves.direction = 'in') as rotated_in,
+        count(*) filter (where moves.direction = 'out') as rotated_out,
+    from moves
+    inner join targets using (school_year, school_id)
+    group by all
 ),
 
-per_school as (
-    select school_years.school_year, schools.school_id,
-        count(eligible.staff_id) as eligible,
-        count(rotated.staff_id) as rotated,
-        count(rotated.staff_id) filter (where eligible.is_backbone) as backbone_rotated,
-        count(eligible.staff_id) filter (where eligible.is_leader) as eligible_leaders,
-        count(rotated.staff_id) filter (where eligible.is_leader) as rotated_leaders,
-        -- ROT-RATIO: the tier's target, raised to the 城镇 target for urban and town schools
-        greatest(
-            max(tier_target.num_value),
-            max(case when schools.is_urban_or_town then town_target.num_value end)
-        ) as target,
-    from school_years
-    cross join schools
-    left join eligible on eligible.school_year = school_years.school_year and eligible.school_id = schools.school_id
-    left join rotated on rotated.school_year = eligible.school_year
-        and rotated.staff_id = eligible.staff_id and rotated.school_id = eligible.school_id
-    left join policy as tier_target on tier_target.key = 'target_' || schools.tier
-        and tier_target.valid_from <= school_years.eligibility_date and school_years.eligibility_date < tier_target.valid_to
-    left join policy as town_target on town_target.key = 'target_urban_or_town'
-        and town_target.valid_from <= school_years.eligibility_date and school_years.eligibility_date < town_target.valid_to
-    group by school_years.school_year, schools.school_id
-),
-
-moves as (
-    -- every between-school rotation starting in the year, seen from both schools
-    select school_year, to_school_id as school_id, staff_id, 'in' as direction from rotations
-    union all
-    select school_year, from_school_id as school_id, staff_id, 'out' as direction from rotations
-),
-
-moves_per_school as (
-    select school_years.school_year, schools.school_id,
-        count(distinct moves.staff_id) filter (where moves.direction = 'in') as rotated_in,
-        count(distinct moves.staff_id) filter (where moves.direction = 'out') as rotated_out,
-    from school_years
-    cross join schools
-    left join moves on moves.school_year = school_years.school_year and moves.school_id = schools.school_id
-    group by school_years.school_year, schools.school_id
-),
-
-moves_with_county as (
-    select * from moves_per_school
-    union all
-    select school_year, 'ALL' as school_id, sum(rotated_in) as rotated_in, sum(rotated_out) as rotated_out,
-    from moves_per_school
-    group by school_year
-),
-
-county as (
-    -- the county's target is its schools' targets weighted by how many each has eligible,
-    -- rounded so the floating-point sum order cannot change the figure from run to run
-    select school_year, 'ALL' as school_id, sum(eligible) as eligible, sum(rotated) as rotated,
-        sum(backbone_rotated) as backbone_rotated, sum(eligible_leaders) as eligible_leaders,
-        sum(rotated_leaders) as rotated_leaders,
-        round(coalesce(sum(target * eligible) / nullif(sum(eligible), 0), avg(target)), 6) as target,
-    from per_school
-    group by school_year
+left_early as (
+    select left_school_year as school_year, to_school_id as school_id, count(distinct staff_id) as left_early
+    from service
+    group by all
 ),
 
 final as (
-    select
-        rows.school_id, rows.school_year,
-        cast(rows.eligible as integer) as eligible, cast(rows.rotated as integer) as rotated,
-        rows.rotated / nullif(rows.eligible, 0) as ratio,
-        rows.target,
-        case when rows.eligible > 0 then rows.rotated / rows.eligible >= rows.target end as met,
-        cast(rows.backbone_rotated as integer) as backbone_rotated,
-        rows.backbone_rotated / nullif(rows.rotated, 0) as backbone_share,
-        policy_number('ROT-BACKBONE', 'min_share', make_date(rows.school_year, 8, 31)) as backbone_target,
-        cast(rows.eligible_leaders as integer) as eligible_leaders,
-        cast(rows.rotated_leaders as integer) as rotated_leaders,
-        policy_number('ROT-LEAD15', 'target', make_date(rows.school_year, 8, 31)) as leader_target,
-        -- the as-of date's school year is still running: its figures are so far, not final
-        make_date(rows.school_year + 1, 8, 31) <= (select as_of from run_params) as is_complete,
-        cast(coalesce(moves.rotated_in, 0) as integer) as rotated_in,
-        cast(coalesce(moves.rotated_out, 0) as integer) as rotated_out,
-        'ROT-RATIO' as rule_id,
-    from (select * from per_school union all select * from county) as rows
-    left join moves_with_county as moves on moves.school_year = rows.school_year and moves.school_id = rows.school_id
-),
-
-explained as (
-    select
-        *,
-        backbone_share >= backbone_target as backbone_met,
-        rotated_leaders / nullif(eligible_leaders, 0) >= leader_target as leader_met,
-        school_year || '学年应交流' || eligible || '人，实际交流' || rotated || '人'
-            || case when eligible > 0 then '，比例' || percent_text(ratio) || '（' || case when met then '≥' else '<' end
-                || percent_text(target) || '），' || case when met then '达标' else '未达标' end
-                else '，无应交流人员' end
-            || case when is_complete then '' else '（学年未结束，截至统计日）' end || '（ROT-RATIO）' as explanation,
-    from final
-    order by school_id = 'ALL' desc, school_id, school_year
+    select targets.*, school_years.round_opens_on, school_years.round_ends_on, school_years.records_date, school_years.eligibility_date,
+        coalesce(eligible.eligible, 0) as eligible, coalesce(eligible.eligible_backbone, 0) as eligible_backbone,
+        coalesce(eligible.eligible_leaders, 0) as eligible_leaders,
+        coalesce(sent_and_received.rotated, 0) as rotated, coalesce(sent_and_received.rotated_eligible, 0) as rotated_eligible,
+        coalesce(sent_and_received.backbone_rotated, 0) as backbone_rotated,
+        coalesce(sent_and_received.rotated_leaders, 0) as rotated_leaders,
+        coalesce(sent_and_received.received_barred, 0) as received_barred,
+        coalesce(left_early.left_early, 0) as left_early,
+        coalesce(sent_and_received.rotated_in, 0) as rotated_in, coalesce(sent_and_received.rotated_out, 0) as rotated_out,
+    from targets
+    inner join school_years using (school_year)
+    left join eligible using (school_year, school_id)
+    left join sent_and_received using (school_year, school_id)
+    left join left_early using (school_year, school_id)
 )
 
-select * from explained
+select * from final

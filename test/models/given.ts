@@ -2,7 +2,9 @@
  * Given-rows helper for model tests (dbt-style unit tests): an in-memory DuckDB with the raw
  * tables, the rows a test gives, every model built on top, then plain queries on the marts.
  */
-import { loadPolicy, parsePolicy, type Policy } from "../../src/policy/load.ts";
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { defaultPolicyPath, loadPolicy, parsePolicy, type Policy } from "../../src/policy/load.ts";
 import { buildModelsInto } from "../../src/models/build.ts";
 import { warehouseDdl } from "../../src/warehouse/schema.ts";
 import { openDatabase, queryJson, type Database } from "../../src/warehouse/duckdb.ts";
@@ -34,6 +36,13 @@ export const person = (staff_id: string, extra: Row = {}): Row => ({
 export const post = (staff_id: string, school_id: string, start_date: string, extra: Row = {}): Row => ({
   staff_id, school_id, post: "teacher", start_date, ...extra,
 });
+
+/** The default policy file as a document, with `edit` applied to its rules (pass as `policy`). */
+export function policyWith(edit: (rules: Record<string, Record<string, unknown>>) => void): unknown {
+  const document = parse(readFileSync(defaultPolicyPath, "utf8")) as { rules: Record<string, Record<string, unknown>> };
+  edit(document.rules);
+  return document;
+}
 
 let defaultPolicy: Policy | undefined;
 
