@@ -96,16 +96,16 @@ export function schoolYears(rotations: ColumnTable, asOf: number, policy: Policy
   });
 }
 
-/** int_evaluation_dates: the as-of date on itself; each round on its eve's records, counted to Y-08-31. */
+/** int_evaluation_dates: the as-of date on itself; each round on its eve's records, ages on Y-08-31, years through it. */
 export function evaluations(years: ColumnTable, asOf: number): ColumnTable {
-  const pairs = new Map<string, Row>([[`${asOf}|${asOf}`, { records_date: asOf, evaluation_date: asOf, school_year: null, is_as_of: true }]]);
+  const found = new Map<string, Row>([[`${asOf}|${asOf}|${asOf}`, { records_date: asOf, evaluation_date: asOf, years_counted_to: asOf, school_year: null, is_as_of: true }]]);
   for (const year of years.objects() as Row[]) {
-    const key = `${year.records_date}|${year.eligibility_date}`;
-    const found = pairs.get(key);
-    if (found) found.school_year = year.school_year;
-    else pairs.set(key, { records_date: year.records_date, evaluation_date: year.eligibility_date, school_year: year.school_year, is_as_of: false });
+    const row = { records_date: year.records_date, evaluation_date: year.eligibility_date, years_counted_to: year.eligibility_date + 1, school_year: year.school_year, is_as_of: false };
+    const key = `${row.records_date}|${row.evaluation_date}|${row.years_counted_to}`;
+    if (found.has(key)) found.get(key)!.school_year = year.school_year;
+    else found.set(key, row);
   }
-  return aq.from([...pairs.values()]);
+  return aq.from([...found.values()].map((row, index) => ({ evaluation_id: index, ...row })));
 }
 
 /** int_people_on_dates: each person's highest post on each records date. */
@@ -147,10 +147,10 @@ export function yearsInSchool(people: ColumnTable, staged: Staged, evaluated: Co
   const attachments = mergeStretches(staged.appointments.select("appointment_id", "staff_id", "school_id", "start_date", "end_date_or_open"), ["staff_id", "school_id"]);
   const current = people
     .select("records_date", "staff_id", "school_id")
-    .join(evaluated.select("records_date", "evaluation_date"), "records_date")
+    .join(evaluated.select("evaluation_id", "records_date", "years_counted_to"), "records_date")
     .join(attachments, on("staff_id", "school_id"))
     .filter(escape((d: Row) => d.stretch_start <= d.records_date && d.stretch_end >= d.records_date))
-    .select("records_date", "evaluation_date", "staff_id", "school_id", { stretch_start: "attachment_start" });
+    .select("evaluation_id", "records_date", "years_counted_to", "staff_id", "school_id", { stretch_start: "attachment_start" });
   const rotations = staged.rotations.filter(escape((d: Row) => d.is_between_schools === true))
     .select("staff_id", "from_school_id", "to_school_id", "start_date", "end_date", "is_relation_moved");
   // a rotation with the relation moved (人事关系随迁) starts a new attachment whatever the appointments say
@@ -158,32 +158,32 @@ export function yearsInSchool(people: ColumnTable, staged: Staged, evaluated: Co
     .join(rotations.filter((d: Row) => d.is_relation_moved), "staff_id")
     .filter(escape((d: Row) => (d.school_id === d.to_school_id || d.school_id === d.from_school_id)
       && d.start_date > d.attachment_start && d.start_date <= d.records_date))
-    .groupby("records_date", "evaluation_date", "staff_id")
+    .groupby("evaluation_id", "staff_id")
     .rollup({ moved_on: op.max("start_date") });
   const started = current
-    .join_left(latestMove, on("records_date", "evaluation_date", "staff_id"))
+    .join_left(latestMove, on("evaluation_id", "staff_id"))
     .derive({ attachment_start: escape((d: Row) => greatest(d.attachment_start, d.moved_on ?? null)) })
-    .select("records_date", "evaluation_date", "staff_id", "school_id", "attachment_start");
-  // 支教 and other temporary stretches away, cut to the attachment and the evaluation date; an end
+    .select("evaluation_id", "records_date", "years_counted_to", "staff_id", "school_id", "attachment_start");
+  // 支教 and other temporary stretches away, cut to the attachment and to years_counted_to; an end
   // not yet on the records of the records date leaves the stretch running
   const away = started
     .join(rotations.filter((d: Row) => !d.is_relation_moved), "staff_id")
     .derive({ known_end: escape((d: Row) => (!isNull(d.end_date) && d.end_date <= d.records_date ? d.end_date : null)) })
     .filter(escape((d: Row) => d.from_school_id === d.school_id && d.start_date <= d.records_date
-      && (d.known_end ?? d.evaluation_date) >= d.attachment_start))
+      && (d.known_end ?? d.years_counted_to) >= d.attachment_start))
     .derive({
       piece: escape((d: Row) => decimalYears(
         greatest(d.start_date, d.attachment_start),
-        least(isNull(d.known_end) ? d.evaluation_date : d.known_end + 1, d.evaluation_date),
+        least(isNull(d.known_end) ? d.years_counted_to : d.known_end + 1, d.years_counted_to),
       )),
     })
-    .groupby("records_date", "evaluation_date", "staff_id")
+    .groupby("evaluation_id", "staff_id")
     .rollup({ away_years: op.sum("piece") });
   return started
-    .join_left(away, on("records_date", "evaluation_date", "staff_id"))
+    .join_left(away, on("evaluation_id", "staff_id"))
     .derive({
       away_years: escape((d: Row) => d.away_years ?? 0),
-      years_in_school: escape((d: Row) => Math.max(0, decimalYears(d.attachment_start, d.evaluation_date)! - (d.away_years ?? 0))),
+      years_in_school: escape((d: Row) => Math.max(0, decimalYears(d.attachment_start, d.years_counted_to)! - (d.away_years ?? 0))),
     });
 }
 
@@ -247,7 +247,7 @@ export function rotationEligibility(staged: Staged, policy: PolicyLookup, asOf: 
     p3_margin_years: escape((d: Row) => policy.number("ROT-P3", "retirement_margin_years", d.evaluation_date)),
   });
   const people = peopleOnDates(staged, [...new Set(evaluated.array("records_date") as number[])]);
-  const inSchool = yearsInSchool(people, staged, evaluated).select("records_date", "evaluation_date", "staff_id", "years_in_school", "away_years");
+  const inSchool = yearsInSchool(people, staged, evaluated).select("evaluation_id", "staff_id", "years_in_school", "away_years");
   const leaderSpells = mergeStretches(
     staged.appointments.filter((d: Row) => d.post_group === "leader").select("appointment_id", "staff_id", "school_id", "start_date", "end_date_or_open"),
     ["staff_id", "school_id"],
@@ -257,18 +257,18 @@ export function rotationEligibility(staged: Staged, policy: PolicyLookup, asOf: 
     .filter(escape((d: Row) => d.is_tenured === true && ["leader", "middle", "teacher"].includes(d.post_group)))
     .join(evaluated, "records_date");
   const leaderSince = candidates
-    .select("records_date", "evaluation_date", "staff_id", "school_id")
+    .select("evaluation_id", "records_date", "staff_id", "school_id")
     .join(leaderSpells, on("staff_id", "school_id"))
     .filter(escape((d: Row) => d.stretch_start <= d.records_date && d.stretch_end >= d.records_date))
-    .select("records_date", "evaluation_date", "staff_id", { stretch_start: "spell_start" });
+    .select("evaluation_id", "staff_id", { stretch_start: "spell_start" });
   const judged = candidates
-    .join(inSchool, on("records_date", "evaluation_date", "staff_id"))
-    .join_left(leaderSince, on("records_date", "evaluation_date", "staff_id"))
+    .join(inSchool, on("evaluation_id", "staff_id"))
+    .join_left(leaderSince, on("evaluation_id", "staff_id"))
     .join_left(retirementDates(staged, policy, asOf), "staff_id")
     .derive({
       age: escape((d: Row) => ageOn(d.birth_date, d.evaluation_date)),
-      years_as_leader: escape((d: Row) => decimalYears(d.spell_start ?? null, d.evaluation_date)),
-      years_to_retirement: escape((d: Row) => decimalYears(d.evaluation_date, d.retirement_date ?? null)),
+      years_as_leader: escape((d: Row) => decimalYears(d.spell_start ?? null, d.years_counted_to)),
+      years_to_retirement: escape((d: Row) => decimalYears(d.years_counted_to, d.retirement_date ?? null)),
       t9_max_age: escape((d: Row) => (d.gender === "M" ? d.t9_max_age_male : d.t9_max_age_female)),
       base_rule_id: escape((d: Row) => (d.post_group === "leader" ? "ROT-P3" : "ROT-T9")),
     })
@@ -280,14 +280,14 @@ export function rotationEligibility(staged: Staged, policy: PolicyLookup, asOf: 
     });
   // an exemption valid on the evaluation date holds
   const held = judged
-    .select("records_date", "evaluation_date", "staff_id")
+    .select("evaluation_id", "evaluation_date", "staff_id")
     .join(exemptionsValid(staged, policy), "staff_id")
     .filter(escape((d: Row) => d.start_date <= d.evaluation_date && !isNull(d.valid_until) && d.valid_until >= d.evaluation_date))
-    .select("records_date", "evaluation_date", "staff_id")
+    .select("evaluation_id", "staff_id")
     .dedupe()
     .derive({ has_exemption: () => true });
   const eligibility = judged
-    .join_left(held, on("records_date", "evaluation_date", "staff_id"))
+    .join_left(held, on("evaluation_id", "staff_id"))
     .derive({
       is_exempt: escape((d: Row) => d.is_due_by_rule === true && d.has_exemption === true),
       is_due: escape((d: Row) => d.is_due_by_rule === true && d.has_exemption !== true),

@@ -7,14 +7,13 @@ appraisals as (select * from stg_appraisals where is_incompetent),
 
 windows as (
     -- the appraisal years looked at: the last `years` ones before the records date's year
-    select records_date, evaluation_date, policy_number('ROT-BAR', 'years', evaluation_date) as bar_years,
+    select evaluation_id, records_date, policy_number('ROT-BAR', 'years', evaluation_date) as bar_years,
     from evaluations
 ),
 
 final as (
     select
-        windows.records_date,
-        windows.evaluation_date,
+        windows.evaluation_id,
         appraisals.staff_id,
         max(appraisals.appraisal_year) as failed_year,
         any_value(windows.bar_years) as bar_years,
@@ -22,7 +21,7 @@ final as (
     inner join appraisals
         on appraisals.appraisal_year < year(windows.records_date)
         and appraisals.appraisal_year >= year(windows.records_date) - windows.bar_years
-    group by windows.records_date, windows.evaluation_date, appraisals.staff_id
+    group by windows.evaluation_id, appraisals.staff_id
 )
 
 select * from final

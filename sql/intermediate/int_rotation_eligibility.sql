@@ -1,5 +1,5 @@
--- grain: one row per evaluation (records date, evaluation date: see int_evaluation_dates) ×
--- tenured teacher, middle cadre or school leader in post on the records date: whether ROT-T9
+-- grain: one row per evaluation (int_evaluation_dates) × tenured teacher, middle cadre or school
+-- leader in post on its records date: whether ROT-T9
 -- (teachers, middle cadres) or ROT-P3 (leaders) makes them due, what holds them back (a valid
 -- exemption, ROT-EXEMPT; near retirement, ROT-EXEMPT-RET; deferred, ROT-DEFER: the last two are
 -- switches, off by default), whether another school may receive them (ROT-BAR) and the service
@@ -19,7 +19,7 @@ schools as (select * from stg_schools),
 rules as (
     -- the numbers in force on each evaluation date
     select
-        records_date, evaluation_date,
+        evaluation_id,
         policy_number('ROT-T9', 'years_in_school', evaluation_date) as t9_years,
         policy_number('ROT-T9', 'max_age_male', evaluation_date) as t9_max_age_male,
         policy_number('ROT-T9', 'max_age_female', evaluation_date) as t9_max_age_female,
@@ -37,23 +37,21 @@ rules as (
 
 candidates as (
     select
-        evaluations.records_date, evaluations.evaluation_date, evaluations.school_year, evaluations.is_as_of,
-        people.staff_id, people.school_id, people.post, people.post_zh, people.post_group,
+        evaluations.evaluation_id, evaluations.records_date, evaluations.evaluation_date, evaluations.years_counted_to,
+        evaluations.school_year, evaluations.is_as_of, people.staff_id, people.school_id, people.post, people.post_zh, people.post_group,
         people.gender, people.gender_zh, age_on(people.birth_date, evaluations.evaluation_date) as age, people.is_backbone,
         years_in_school.years_in_school, years_in_school.away_years,
         -- ROT-P3's measures, for leaders only: millions of person-dates otherwise
-        case when people.post_group = 'leader' then decimal_years(spells.spell_start, evaluations.evaluation_date) end as years_as_leader,
+        case when people.post_group = 'leader' then decimal_years(spells.spell_start, evaluations.years_counted_to) end as years_as_leader,
         retirement.retirement_date,
         case when people.post_group = 'leader' or rules.ret_enabled
-            then decimal_years(evaluations.evaluation_date, retirement.retirement_date) end as years_to_retirement,
+            then decimal_years(evaluations.years_counted_to, retirement.retirement_date) end as years_to_retirement,
         case when people.gender = 'M' then rules.t9_max_age_male else rules.t9_max_age_female end as t9_max_age,
-        rules.* exclude (records_date, evaluation_date, t9_max_age_male, t9_max_age_female),
+        rules.* exclude (evaluation_id, t9_max_age_male, t9_max_age_female),
     from evaluations
     inner join people on people.evaluation_date = evaluations.records_date
-    inner join rules on rules.records_date = evaluations.records_date and rules.evaluation_date = evaluations.evaluation_date
-    inner join years_in_school
-        on years_in_school.records_date = evaluations.records_date and years_in_school.evaluation_date = evaluations.evaluation_date
-        and years_in_school.staff_id = people.staff_id
+    inner join rules on rules.evaluation_id = evaluations.evaluation_id
+    inner join years_in_school on years_in_school.evaluation_id = evaluations.evaluation_id and years_in_school.staff_id = people.staff_id
     left join spells
         on spells.staff_id = people.staff_id and spells.school_id = people.school_id
         and spells.spell_start <= evaluations.records_date and spells.spell_end_or_open >= evaluations.records_date
@@ -79,60 +77,59 @@ exemption_on_date as (
     -- the exemption that reaches furthest among those valid on each evaluation date; found for
     -- every exempted person rather than for the due rows alone, so `judged` is read once (a CTE
     -- read twice is materialised whole); exemptions are far fewer than judged rows
-    select evaluations.records_date, evaluations.evaluation_date, exemptions.staff_id,
+    select evaluations.evaluation_id, exemptions.staff_id,
         exemptions.reason_zh as exemption_reason_zh, exemptions.start_date as exemption_start,
         exemptions.valid_until as exemption_until, exemptions.is_cut_to_maximum, exemptions.max_years as exemption_max_years,
     from exemptions
     inner join evaluations
         on exemptions.start_date <= evaluations.evaluation_date and exemptions.valid_until >= evaluations.evaluation_date
-    qualify row_number() over (partition by evaluations.records_date, evaluations.evaluation_date, exemptions.staff_id
+    qualify row_number() over (partition by evaluations.evaluation_id, exemptions.staff_id
         order by exemptions.valid_until desc, exemptions.exemption_id) = 1
 ),
 
 deferral_schools as (
     -- ROT-DEFER, when switched on: the years already served in each other school, and whether it
     -- is rural, up to the records date (years_in_school is a table: reading it again is cheap)
-    select years_in_school.records_date, years_in_school.evaluation_date, years_in_school.staff_id,
+    select years_in_school.evaluation_id, years_in_school.staff_id,
         attachments.school_id, any_value(schools.is_rural) as is_rural, any_value(rules.defer_years_each) as years_each,
         sum(decimal_years(attachments.attachment_start,
             least(cast(attachments.attachment_end_or_open + 1 as date), years_in_school.records_date))) as years_there,
     from years_in_school
-    inner join rules using (records_date, evaluation_date)
+    inner join rules using (evaluation_id)
     inner join attachments
         on attachments.staff_id = years_in_school.staff_id and attachments.school_id <> years_in_school.school_id
         and attachments.attachment_start < years_in_school.records_date
     left join schools on schools.school_id = attachments.school_id
     where rules.defer_enabled
-    group by years_in_school.records_date, years_in_school.evaluation_date, years_in_school.staff_id, attachments.school_id
+    group by years_in_school.evaluation_id, years_in_school.staff_id, attachments.school_id
 ),
 
 deferral as (
     -- 已有2所以上其他学校的工作经历且每所学校工作时间均达到3年及以上, or 在农村学校有6年及以上工作经历
-    select records_date, evaluation_date, staff_id,
+    select evaluation_id, staff_id,
         count(*) filter (where years_there >= years_each) as other_schools_served,
         coalesce(sum(years_there) filter (where is_rural), 0) as rural_years_served,
     from deferral_schools
-    group by records_date, evaluation_date, staff_id
+    group by evaluation_id, staff_id
 ),
 
 serving as (
-    -- ROT-SERVE: the last day of service still owed, on the evaluation date, at the school the
-    -- person rotated into (the rotation plan does not propose them before it)
-    select years_in_school.records_date, years_in_school.evaluation_date, years_in_school.staff_id,
-        max(service.serve_until) as serving_until,
+    -- ROT-SERVE: the last day of service still owed at the school the person rotated into, when
+    -- it is not over by years_counted_to (the rotation plan does not propose them before it)
+    select years_in_school.evaluation_id, years_in_school.staff_id, max(service.serve_until) as serving_until,
     from years_in_school
     inner join service
         on service.staff_id = years_in_school.staff_id and service.to_school_id = years_in_school.school_id
         and service.start_date <= years_in_school.records_date
         and (service.left_on is null or service.left_on >= years_in_school.records_date)
-        and service.serve_until >= years_in_school.evaluation_date
+        and service.serve_until >= years_in_school.years_counted_to
     group by all
 ),
 
 held as (
     select
         judged.*,
-        exemption_on_date.* exclude (records_date, evaluation_date, staff_id),
+        exemption_on_date.* exclude (evaluation_id, staff_id),
         deferral.other_schools_served, deferral.rural_years_served,
         schools.is_urban as is_urban_school,
         bars.failed_year as barred_failed_year, bars.bar_years,
@@ -148,11 +145,11 @@ held as (
                 and judged.years_in_school < judged.defer_unless_years then 'ROT-DEFER'
         end as hold_rule_id,
     from judged
-    left join exemption_on_date using (records_date, evaluation_date, staff_id)
-    left join deferral using (records_date, evaluation_date, staff_id)
+    left join exemption_on_date using (evaluation_id, staff_id)
+    left join deferral using (evaluation_id, staff_id)
     left join schools on schools.school_id = judged.school_id
-    left join bars using (records_date, evaluation_date, staff_id)
-    left join serving using (records_date, evaluation_date, staff_id)
+    left join bars using (evaluation_id, staff_id)
+    left join serving using (evaluation_id, staff_id)
 ),
 
 final as (

@@ -6,7 +6,7 @@
 with rotations as (select * from stg_rotations where is_between_schools),
 staff as (select * from stg_staff),
 leader_posts as (select * from stg_appointments where post_group = 'leader'),
-school_years as (select * from int_school_years),
+evaluations as (select * from int_evaluation_dates where school_year is not null),
 eligibility as (select * from int_rotation_eligibility where school_year is not null),
 bars as (select * from int_rotation_bars),
 
@@ -38,14 +38,12 @@ final as (
         coalesce(bool_or(eligibility.is_due), false) and flagged.direction = 'out' as was_eligible,
         bool_or(bars.staff_id is not null) as is_barred,
     from flagged
-    inner join school_years using (school_year)
+    inner join evaluations on evaluations.school_year = flagged.school_year
     left join staff on staff.staff_id = flagged.staff_id
     left join eligibility
         on eligibility.school_year = flagged.school_year and eligibility.staff_id = flagged.staff_id
         and eligibility.school_id = flagged.school_id
-    left join bars
-        on bars.records_date = school_years.records_date and bars.evaluation_date = school_years.eligibility_date
-        and bars.staff_id = flagged.staff_id
+    left join bars on bars.evaluation_id = evaluations.evaluation_id and bars.staff_id = flagged.staff_id
     group by flagged.school_year, flagged.school_id, flagged.staff_id, flagged.direction
 )
 

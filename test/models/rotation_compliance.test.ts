@@ -149,19 +149,27 @@ describe("rotation_compliance: the round (ROT-YEAR)", () => {
   });
 });
 
-describe("rotation_compliance: eligibility on the round's eve, counted to Y-08-31 (ROT-YEAR)", () => {
+describe("rotation_compliance: eligibility on the round's eve; ages on Y-08-31, years through it (ROT-YEAR)", () => {
   const one = (extra: Row, joined: string, more: Partial<Given> = {}): Given => ({
     staff: [person("T1", extra)], appointments: [post("T1", "S1", joined)], rotations: [send("X", "2019-09-01")], ...more,
   });
   it.each([
-    [{}, "2016-08-31", 1, "9.0 years on 2025-08-31: 满9年"],
-    [{}, "2016-09-01", 0, "8.99 years"],
+    [{}, "2016-09-01", 1, "9 full school years by the end of 2025-08-31: 满9年"],
+    [{}, "2016-09-02", 0, "a day short of 9 years"],
     [{ birth_date: "1970-08-31" }, "2010-09-01", 1, "a man turning 55 on 2025-08-31 is 55周岁及以下"],
     [{ birth_date: "1969-08-31" }, "2010-09-01", 0, "a man turning 56 on 2025-08-31 is over the cap"],
     [{ gender: "F", birth_date: "1975-08-31" }, "2010-09-01", 1, "a woman turning 50 on 2025-08-31"],
     [{ gender: "F", birth_date: "1974-08-31" }, "2010-09-01", 0, "a woman turning 51 on 2025-08-31"],
   ] as [Row, string, number, string][])("%j joined %s → eligible %s for 2025 (%s)", async (extra, joined, eligible) => {
     expect(await row(one(extra, joined))).toMatchObject({ eligible });
+  });
+
+  it.each([
+    ["2016-09-01", 1, "the third term ends on 2025-08-31: 满三届 for round 2025"],
+    ["2016-09-02", 0, "a day short of three terms"],
+  ])("a principal since %s → %s eligible leaders for 2025 (%s)", async (start, leaders) => {
+    const given: Given = { staff: [person("P1", { birth_date: "1976-05-12" })], appointments: [post("P1", "S1", start, { post: "principal" })], rotations: [send("X", "2019-09-01")] };
+    expect(await row(given)).toMatchObject({ eligible: 0, eligible_leaders: leaders });
   });
 
   it("a teacher who moved on 2025-07-15 is judged where the records of 2025-06-30 put them, and counts as sent eligible", async () => {
