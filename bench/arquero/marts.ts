@@ -123,7 +123,9 @@ export function rotationCompliance(eligibility: ColumnTable, years: ColumnTable,
         if (d.is_urban_or_town === true) candidates.push(policy.fraction("ROT-RATIO", "target_urban_or_town", d.eligibility_date));
         return candidates.filter((f): f is [number, number] => f !== null).sort((a, b) => b[0] / b[1] - a[0] / a[1] || b[0] - a[0])[0];
       }),
-      target_applies: escape((d: Row) => d.is_remote !== true && (isNull(d.phase_in_until) || d.school_year > d.phase_in_until)),
+      // ROT-REMOTE: no target for a remote school, nor in the phase-in's last years up to phase_in_until
+      target_applies: escape((d: Row) => d.is_remote !== true && (isNull(d.phase_in_until) || d.school_year > d.phase_in_until
+        || d.school_year <= d.phase_in_until - policy.number("ROT-REMOTE", "phase_in_max_years", d.eligibility_date)!)),
     });
   // the county owes what its schools owe, over everyone eligible, on a common denominator
   const schoolRows = perSchool.objects() as Row[];

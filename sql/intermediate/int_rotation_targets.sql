@@ -27,9 +27,8 @@ final as (
     select
         school_years.school_year, schools.school_id, schools.is_remote, schools.phase_in_until,
         chosen.target_numerator, chosen.target_denominator, chosen.target,
-        case when schools.is_remote then 'remote'
-            when school_years.school_year <= schools.phase_in_until then 'phase_in' end as target_exception,
-        not schools.is_remote and coalesce(school_years.school_year > schools.phase_in_until, true) as target_applies,
+        case when schools.is_remote then 'remote' when phase.is_phasing_in then 'phase_in' end as target_exception,
+        not schools.is_remote and not coalesce(phase.is_phasing_in, false) as target_applies,
         policy_flag('ROT-RATIO-ALT', 'enabled', school_years.eligibility_date) as is_alt,
         policy_numerator('ROT-RATIO-ALT', 'backbone', school_years.eligibility_date) as alt_backbone_numerator,
         policy_denominator('ROT-RATIO-ALT', 'backbone', school_years.eligibility_date) as alt_backbone_denominator,
@@ -39,6 +38,12 @@ final as (
     from school_years
     cross join schools
     left join chosen on chosen.school_year = school_years.school_year and chosen.school_id = schools.school_id
+    -- a phase-in covers the policy's most school years, ending with phase_in_until (3—5年内)
+    cross join lateral (
+        select school_years.school_year <= schools.phase_in_until
+            and school_years.school_year > schools.phase_in_until - policy_number('ROT-REMOTE', 'phase_in_max_years', school_years.eligibility_date)
+            as is_phasing_in
+    ) as phase
 )
 
 select * from final

@@ -42,6 +42,7 @@ export const policySchema: Group = {
   "ROT-TIERS": { max_share: "share" },
   "ROT-SERVE": { years: "number", rural_support_years: "number" },
   "ROT-BAR": { years: "number" },
+  "ROT-REMOTE": { phase_in_max_years: "integer" },
   "ROT-DEFER": { enabled: "boolean", other_schools: "integer", years_each: "number", rural_years: "number", unless_years_in_school: "number" },
   "APT-AGE-NEW": { max_age_male: "integer", max_age_female: "integer" },
   "APT-AGE-INCUMBENT": { max_age_male: "integer", max_age_female: "integer" },

@@ -231,11 +231,19 @@ describe("rotation_compliance: remote and phase-in schools (ROT-REMOTE)", () => 
     });
     expect(rows.find((r) => r.school_id === "ALL" && r.school_year === 2025)).toMatchObject({ eligible: 20, target: 0, met: true });
   });
+  /** county(1) with rotations since 2019, so that years before the phase-in are judged too. */
+  const since2019 = (): Given => {
+    const given = county(1);
+    given.rotations!.push({ ...send("X", "2019-09-01"), to_school_id: "S2" });
+    return given;
+  };
   it.each([
-    [2025, null, "phase_in", "within the phase-in: not judged this year"],
+    [2025, null, "phase_in", "phase_in_until itself: not judged"],
+    [2021, null, "phase_in", "the first of the phase-in's 5 years (2021–2025)"],
+    [2020, false, null, "before the phase-in: judged"],
     [2026, false, null, "after it: judged again"],
   ] as [number, boolean | null, string | null, string][])("phase_in_until 2025: school year %s → met %s, exception %s (%s)", async (year, met, exception) => {
-    expect(await row({ ...county(1), schools: schools({ phase_in_until: 2025 }) }, "S1", year)).toMatchObject({ met, target_exception: exception });
+    expect(await row({ ...since2019(), schools: schools({ phase_in_until: 2025 }) }, "S1", year)).toMatchObject({ met, target_exception: exception });
   });
 });
 
