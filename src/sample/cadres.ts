@@ -56,8 +56,10 @@ export function generateLeaders(rng: Random, county: County, school: School): Pe
       // Some leaders stay 3 consecutive terms or more (ROT-P3 applies to them).
       let leaves = Math.min(person.retirement, addYears(start, TERM_YEARS * rng.pick([1, 2, 2, 3, 3, 4, 5])));
       if (arriving && arriving.start < leaves) leaves = arriving.start;
+      const rotatedOn = leaderRotationDay(rng, start, leaves, person.retirement);
+      if (rotatedOn !== null) leaves = rotatedOn;
       person.appointments.push(...leaderTerms(school.index, post, start, leaves, start >= day(2010, 1, 1)));
-      rotateLeader(rng, county, school, person, post, start, leaves);
+      if (rotatedOn !== null) rotateLeader(rng, county, school, person, post, rotatedOn);
       people.push(person);
       start = leaves;
     }
@@ -66,16 +68,27 @@ export function generateLeaders(rng: Random, county: County, school: School): Pe
 }
 
 /**
- * A leader who has served 3 terms here (ROT-P3) and has more than a term before retirement is
- * often rotated to the same post in another school (ROT-LEAD15): one generated later, which hands
- * its post over to them. The county rotates about its share of the leaders due.
+ * A leader who has served 3 terms here (ROT-P3) with more than a term before retirement may be
+ * rotated in any round from 2015: the county rotates about its share of the leaders due
+ * (ROT-LEAD15), some years more, some fewer. Returns the day of the move, or null.
  */
-function rotateLeader(rng: Random, county: County, school: School, person: Person, post: Post, start: Day, leaves: Day): void {
-  if (leaves > AS_OF || leaves < september(FIRST_ROTATION_YEAR) || leaves < addYears(start, 3 * TERM_YEARS) || leaves >= addYears(person.retirement, -TERM_YEARS) || !rng.chance(0.5)) return;
-  const destinations = county.receiving.filter((i) => i > school.index && !county.handMadeLeaders.has(i) && leaderPosts(county.schools[i]!).includes(post));
+function leaderRotationDay(rng: Random, start: Day, leaves: Day, retirement: Day): Day | null {
+  for (let year = FIRST_ROTATION_YEAR; year <= 2025; year++) {
+    const day = september(year);
+    if (day >= leaves || day < addYears(start, 3 * TERM_YEARS) || day >= addYears(retirement, -TERM_YEARS)) continue;
+    if (rng.chance(0.22)) return day;
+  }
+  return null;
+}
+
+/** The same post in another school, generated later, whose own chain hands the post over. */
+function rotateLeader(rng: Random, county: County, school: School, person: Person, post: Post, leaves: Day): void {
+  const until = Math.min(person.retirement, addYears(leaves, TERM_YEARS * rng.pick([1, 2, 2, 3])));
+  // a school whose post is not already taken by another rotated leader then
+  const free = (i: number) => !(county.incomingLeaders.get(i) ?? []).some((other) => other.post === post && other.start < until && leaves < other.until);
+  const destinations = county.receiving.filter((i) => i > school.index && !county.handMadeLeaders.has(i) && leaderPosts(county.schools[i]!).includes(post) && free(i));
   if (destinations.length === 0) return;
   const to = rng.pick(destinations);
-  const until = Math.min(person.retirement, addYears(leaves, TERM_YEARS * rng.pick([1, 2, 2, 3])));
   person.appointments.push(...leaderTerms(to, post, leaves, until, false));
   person.rotations.push({ from: school.index, to, start: leaves, end: null, type: "transfer", relationMoved: true });
   county.incomingLeaders.set(to, [...(county.incomingLeaders.get(to) ?? []), { post, start: leaves, until }]);
