@@ -1,7 +1,8 @@
 /**
  * The check that the arquero path and the SQL models give identical rows: the models' CSV (as
- * `cadreboard models` wrote it) against the arquero table, matched by key after sorting, every
- * column the SQL wrote. Text, codes, booleans, integers and NULLs must be equal exactly; a
+ * `cadreboard models` wrote it) against the arquero table, matched by key after sorting, on the
+ * columns asked for (the decisions: the explanation sentences are SQL's alone), or every column
+ * the SQL wrote. Text, codes, booleans, integers and NULLs must be equal exactly; a
  * fractional number may differ only in the last bits of a double (DuckDB sums in its own order),
  * and such cells are counted separately so the report says how many there were.
  */
@@ -60,9 +61,10 @@ export function compareRows(
   expected: readonly Record<string, string>[],
   actual: readonly Record<string, unknown>[],
   keys: readonly string[],
+  only?: readonly string[],
   maxDifferences = 12,
 ): Comparison {
-  const columns = expected.length > 0 ? Object.keys(expected[0]!) : [];
+  const columns = only ? [...only] : expected.length > 0 ? Object.keys(expected[0]!) : [];
   const differences: string[] = [];
   let nearCells = 0;
   const note = (line: string) => {
@@ -85,6 +87,10 @@ export function compareRows(
     }
     actualByKey.delete(key);
     for (const column of columns) {
+      if (!(column in row)) {
+        note(`column ${column}: missing from the SQL rows`);
+        continue;
+      }
       if (!(column in other)) {
         note(`column ${column}: missing from the arquero rows`);
         continue;

@@ -109,7 +109,7 @@ largest process of the step). **Scan floor**: DuckDB reading the same CSV files 
 tables of an in-memory database, nothing else. **Rotation rules**:
 DuckDB = build time of the models rotation_due and rotation_compliance need (from the models' own
 per-model log; data tests not counted); arquero = the same rules in Node over the raw tables already in memory
-(loading them from the warehouse is not counted); both outputs are compared row by row, every column.
+(loading them from the warehouse is not counted); both outputs are compared row by row on their decision columns (not the explanation sentences).
 **Site build**: the public site from the record files in a fresh work folder (ingest, marts, every page).
 
 `;

@@ -1,4 +1,5 @@
--- Shared SQL functions of the models. Dates in, numbers out; no policy values here.
+-- Shared SQL functions of the models: date arithmetic, text for a clerk, and reading the policy
+-- values (policy_values) in force on a date. No policy number is written here.
 
 -- completed years of age (周岁) on a date
 create or replace macro age_on(birth_date, on_date) as date_sub('year', birth_date, on_date);
@@ -57,17 +58,25 @@ create or replace macro policy_flag(rule, name, on_date) as policy_entry(rule, n
 -- round (digest §0: 20 of 30 reaches 2/3)
 create or replace macro policy_numerator(rule, name, on_date) as policy_entry(rule, name, on_date).numerator;
 create or replace macro policy_denominator(rule, name, on_date) as policy_entry(rule, name, on_date).denominator;
--- a share as a clerk reads it: as the bureau wrote a fraction ('2/3'), else a percentage ('15%')
+
+-- part ÷ whole ≥ numerator ÷ denominator, cross-multiplied in integers so that 20 of 30 reaches
+-- 2/3 and 3 of 20 reaches 15 % (不低于, 不少于, 以上); null when whole is 0 (no share to judge)
+create or replace macro share_at_least(part, whole, numerator, denominator) as
+  case when whole <> 0 then cast(part as hugeint) * denominator >= cast(whole as hugeint) * numerator end;
+-- part ÷ whole > numerator ÷ denominator (超过)
+create or replace macro share_above(part, whole, numerator, denominator) as
+  case when whole <> 0 then cast(part as hugeint) * denominator > cast(whole as hugeint) * numerator end;
+
+-- a share as the bureau wrote it: '2/3' when written as a fraction, else a percentage ('15%')
 create or replace macro share_text(rule, name, on_date) as
   coalesce(policy_text(rule, name, on_date), percent_text(policy_number(rule, name, on_date)));
 
--- part ÷ whole reaches numerator ÷ denominator (不低于, 以上: the share itself counts), compared by
--- cross-multiplying so nothing is rounded; null when there is no whole to take a share of
-create or replace macro share_at_least(part, whole, numerator, denominator) as
-  case when whole = 0 then null else part * denominator >= whole * numerator end;
--- part ÷ whole is strictly above numerator ÷ denominator (超过: the share itself does not count)
-create or replace macro share_above(part, whole, numerator, denominator) as
-  case when whole = 0 then null else part * denominator > whole * numerator end;
-
--- school year of a date: 学年 Y runs from Y-09-01 to (Y+1)-08-31
-create or replace macro school_year_of(day) as case when month(day) >= 9 then year(day) else year(day) - 1 end;
+-- the day the rotation round of school year Y opens (ROT-YEAR: round_opens, a month-day, as in
+-- force on Y-08-31); the round runs to the day before next year's round opens
+create or replace macro round_opens_on(school_year) as cast(strptime(
+  cast(school_year as integer) || '-' || policy_text('ROT-YEAR', 'round_opens', make_date(cast(school_year as integer), 8, 31)),
+  '%Y-%m-%d') as date);
+-- the school year whose round a day falls in: rotations are carried out in the summer before
+-- the school year opens, so a rotation starting on 2025-07-15 counts toward 2025 (ROT-YEAR)
+create or replace macro round_year_of(day) as
+  case when day >= round_opens_on(year(day)) then year(day) else year(day) - 1 end;

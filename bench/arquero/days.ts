@@ -60,12 +60,6 @@ export function decimalYears(from: number | null, to: number | null): number | n
 /** macro add_policy_years: to the month. */
 export const addPolicyYears = (from: number, years: number): number => addMonths(from, Math.round(years * 12));
 
-/** macro school_year_of: 学年 Y runs from Y-09-01 to (Y+1)-08-31. */
-export function schoolYearOf(day: number): number {
-  const [y, m] = parts(day);
-  return m >= 9 ? y : y - 1;
-}
-
 export const monthStart = (day: number): number => {
   const [y, m] = parts(day);
   return dayOf(y, m, 1);

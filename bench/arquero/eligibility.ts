@@ -1,12 +1,14 @@
 /**
  * The rotation rules of sql/intermediate (int_people_on_dates → int_rotation_eligibility) written
  * with arquero verbs, one function per model, so the two paths can be read side by side. One row
- * per evaluation date × tenured teacher, middle cadre or leader in post: due by ROT-T9 (teachers,
- * middle cadres) or ROT-P3 (leaders), held back by a valid exemption (ROT-EXEMPT).
+ * per evaluation (records date, evaluation date) × tenured teacher, middle cadre or leader in post
+ * on the records date: due by ROT-T9 (teachers, middle cadres) or ROT-P3 (leaders), held back by a
+ * valid exemption (ROT-EXEMPT). The variant switches (ROT-EXEMPT-RET, ROT-DEFER, ROT-RATIO-ALT) are
+ * not re-implemented here: the benchmark runs the default policy, and this path refuses any other.
  */
 import * as aq from "arquero";
 import type { ColumnTable } from "arquero";
-import { addPolicyYears, ageOn, decimalYears, greatest, least, monthsBetween, monthStart, addMonths, schoolYearOf, dayOf } from "./days.ts";
+import { addPolicyYears, ageOn, decimalYears, greatest, least, monthsBetween, monthStart, addMonths, dayOf, parts } from "./days.ts";
 import type { RawTables } from "./load.ts";
 import { referenceTable, type PolicyLookup } from "./policy.ts";
 
@@ -30,7 +32,26 @@ export interface Staged {
 }
 
 /** sql/staging: records visible on the as-of date, codes joined to their reference rows. */
-export function stage(raw: RawTables, asOf: number): Staged {
+/** ROT-YEAR: the day school year Y's round opens (round_opens in force on Y-08-31), and the round a day falls in. */
+export function roundOpensOn(policy: PolicyLookup, year: number): number {
+  const [month, day] = policy.text("ROT-YEAR", "round_opens", dayOf(year, 8, 31))!.split("-").map(Number) as [number, number];
+  return dayOf(year, month, day);
+}
+export function roundYearOf(policy: PolicyLookup, day: number): number {
+  const [year] = parts(day);
+  return day >= roundOpensOn(policy, year) ? year : year - 1;
+}
+
+/** The variants this path does not implement must be off on every day the rules look at. */
+export function refuseVariants(policy: PolicyLookup): void {
+  for (const [rule, key] of [["ROT-EXEMPT-RET", "enabled"], ["ROT-DEFER", "enabled"], ["ROT-RATIO-ALT", "enabled"]] as const) {
+    if (policy.values(rule, key).some((value) => value === "true")) {
+      throw new Error(`the arquero path implements the default variants only: ${rule}.${key} is switched on in this policy.`);
+    }
+  }
+}
+
+export function stage(raw: RawTables, asOf: number, policy: PolicyLookup): Staged {
   const posts = referenceTable("ref_posts").select("post", "post_group", "post_rank", "is_worker_post");
   const appointments = raw.appointments
     .filter(escape((d: Row) => d.start_date <= asOf))
@@ -39,12 +60,13 @@ export function stage(raw: RawTables, asOf: number): Staged {
     .join(posts, "post");
   const rotations = raw.rotations
     .filter(escape((d: Row) => d.start_date <= asOf))
+    .join(referenceTable("ref_rotation_types").select("rotation_type", "is_between_schools", "moves_relation_when_blank"), [["type"], ["rotation_type"]])
     .derive({
       end_date: escape((d: Row) => (!isNull(d.end_date) && d.end_date <= asOf ? d.end_date : null)),
-      is_relation_moved: escape((d: Row) => d.relation_moved === true),
-      school_year: escape((d: Row) => schoolYearOf(d.start_date)),
-    })
-    .join(referenceTable("ref_rotation_types").select("rotation_type", "is_between_schools"), [["type"], ["rotation_type"]]);
+      // an empty 人事关系随迁 reads 是 for 校际交流, 集团内交流 and 片区交流, 否 for the others
+      is_relation_moved: escape((d: Row) => (isNull(d.relation_moved) ? d.moves_relation_when_blank : d.relation_moved === true)),
+      school_year: escape((d: Row) => roundYearOf(policy, d.start_date)),
+    });
   const exemptions = raw.exemptions
     .filter(escape((d: Row) => d.start_date <= asOf))
     .join(referenceTable("ref_exemption_reasons"), "reason");
@@ -56,37 +78,54 @@ export function stage(raw: RawTables, asOf: number): Staged {
     });
   const schools = raw.schools
     .join_left(referenceTable("ref_locations"), "location")
-    .join_left(referenceTable("ref_tiers").select("tier", "is_strong"), "tier");
+    .join_left(referenceTable("ref_tiers").select("tier", "is_strong"), "tier")
+    .derive({ is_remote: escape((d: Row) => d.remote === true) });
   return { appointments, rotations, exemptions, staff, schools };
 }
 
-/** int_school_years: from the first year with a rotation to the as-of date's year. */
-export function schoolYears(rotations: ColumnTable, asOf: number): ColumnTable {
-  const last = schoolYearOf(asOf);
+/** int_school_years: the rounds from the first with a rotation to the one the as-of date falls in. */
+export function schoolYears(rotations: ColumnTable, asOf: number, policy: PolicyLookup): ColumnTable {
+  const last = roundYearOf(policy, asOf);
   const first = rotations.numRows() > 0 ? (rotations.rollup({ first: op.min("school_year") }).get("first", 0) as number) : last;
   const years = Array.from({ length: last - first + 1 }, (_, index) => first + index);
-  return aq.table({ school_year: years, eligibility_date: years.map((year) => dayOf(year, 8, 31)) });
+  return aq.table({
+    school_year: years,
+    records_date: years.map((year) => roundOpensOn(policy, year) - 1),
+    eligibility_date: years.map((year) => dayOf(year, 8, 31)),
+    round_ends_on: years.map((year) => roundOpensOn(policy, year + 1) - 1),
+  });
 }
 
-/** int_people_on_dates: each person's highest post on each evaluation date. */
+/** int_evaluation_dates: the as-of date on itself; each round on its eve's records, ages on Y-08-31, years through it. */
+export function evaluations(years: ColumnTable, asOf: number): ColumnTable {
+  const found = new Map<string, Row>([[`${asOf}|${asOf}|${asOf}`, { records_date: asOf, evaluation_date: asOf, years_counted_to: asOf, school_year: null, is_as_of: true }]]);
+  for (const year of years.objects() as Row[]) {
+    const row = { records_date: year.records_date, evaluation_date: year.eligibility_date, years_counted_to: year.eligibility_date + 1, school_year: year.school_year, is_as_of: false };
+    const key = `${row.records_date}|${row.evaluation_date}|${row.years_counted_to}`;
+    if (found.has(key)) found.get(key)!.school_year = year.school_year;
+    else found.set(key, row);
+  }
+  return aq.from([...found.values()].map((row, index) => ({ evaluation_id: index, ...row })));
+}
+
+/** int_people_on_dates: each person's highest post on each records date. */
 export function peopleOnDates(staged: Staged, dates: readonly number[]): ColumnTable {
   const holdings = dates
     .map((date) =>
       staged.appointments
         .filter(escape((d: Row) => d.start_date <= date && d.end_date_or_open >= date))
-        .derive({ evaluation_date: escape(() => date) }),
+        .derive({ records_date: escape(() => date) }),
     )
     .reduce((all, table) => all.concat(table));
   const staff = staged.staff.select("staff_id", "gender", "gender_zh", "birth_date", "is_tenured", "is_backbone");
   return holdings
-    .groupby("evaluation_date", "staff_id")
+    .groupby("records_date", "staff_id")
     .orderby("post_rank", "start_date", "school_id", "appointment_id")
     .filter(() => op.row_number() === 1)
     .ungroup()
     .unorder()
-    .select("evaluation_date", "staff_id", "school_id", "post", "post_group")
-    .join(staff, "staff_id")
-    .derive({ age: escape((d: Row) => ageOn(d.birth_date, d.evaluation_date)) });
+    .select("records_date", "staff_id", "school_id", "post", "post_group")
+    .join(staff, "staff_id");
 }
 
 /** Records that touch or overlap (next start ≤ previous reach + 1 day) merge into one stretch. */
@@ -103,45 +142,48 @@ export function mergeStretches(records: ColumnTable, keys: string[]): ColumnTabl
     .ungroup();
 }
 
-/** int_years_in_school: continuous attachment, minus temporary rotations away (ROT-SUPPORT). */
-export function yearsInSchool(people: ColumnTable, staged: Staged): ColumnTable {
+/** int_years_in_school: continuous attachment on the records date, counted to the evaluation date, minus temporary rotations away (ROT-SUPPORT). */
+export function yearsInSchool(people: ColumnTable, staged: Staged, evaluated: ColumnTable): ColumnTable {
   const attachments = mergeStretches(staged.appointments.select("appointment_id", "staff_id", "school_id", "start_date", "end_date_or_open"), ["staff_id", "school_id"]);
   const current = people
-    .select("evaluation_date", "staff_id", "school_id")
+    .select("records_date", "staff_id", "school_id")
+    .join(evaluated.select("evaluation_id", "records_date", "years_counted_to"), "records_date")
     .join(attachments, on("staff_id", "school_id"))
-    .filter(escape((d: Row) => d.stretch_start <= d.evaluation_date && d.stretch_end >= d.evaluation_date))
-    .select("evaluation_date", "staff_id", "school_id", { stretch_start: "attachment_start" });
+    .filter(escape((d: Row) => d.stretch_start <= d.records_date && d.stretch_end >= d.records_date))
+    .select("evaluation_id", "records_date", "years_counted_to", "staff_id", "school_id", { stretch_start: "attachment_start" });
   const rotations = staged.rotations.filter(escape((d: Row) => d.is_between_schools === true))
     .select("staff_id", "from_school_id", "to_school_id", "start_date", "end_date", "is_relation_moved");
   // a rotation with the relation moved (人事关系随迁) starts a new attachment whatever the appointments say
   const latestMove = current
     .join(rotations.filter((d: Row) => d.is_relation_moved), "staff_id")
     .filter(escape((d: Row) => (d.school_id === d.to_school_id || d.school_id === d.from_school_id)
-      && d.start_date > d.attachment_start && d.start_date <= d.evaluation_date))
-    .groupby("evaluation_date", "staff_id")
+      && d.start_date > d.attachment_start && d.start_date <= d.records_date))
+    .groupby("evaluation_id", "staff_id")
     .rollup({ moved_on: op.max("start_date") });
   const started = current
-    .join_left(latestMove, on("evaluation_date", "staff_id"))
+    .join_left(latestMove, on("evaluation_id", "staff_id"))
     .derive({ attachment_start: escape((d: Row) => greatest(d.attachment_start, d.moved_on ?? null)) })
-    .select("evaluation_date", "staff_id", "school_id", "attachment_start");
-  // 支教 and other temporary stretches away, cut to the attachment and the evaluation date
+    .select("evaluation_id", "records_date", "years_counted_to", "staff_id", "school_id", "attachment_start");
+  // 支教 and other temporary stretches away, cut to the attachment and to years_counted_to; an end
+  // not yet on the records of the records date leaves the stretch running
   const away = started
     .join(rotations.filter((d: Row) => !d.is_relation_moved), "staff_id")
-    .filter(escape((d: Row) => d.from_school_id === d.school_id && d.start_date <= d.evaluation_date
-      && (d.end_date ?? d.evaluation_date) >= d.attachment_start))
+    .derive({ known_end: escape((d: Row) => (!isNull(d.end_date) && d.end_date <= d.records_date ? d.end_date : null)) })
+    .filter(escape((d: Row) => d.from_school_id === d.school_id && d.start_date <= d.records_date
+      && (d.known_end ?? d.years_counted_to) >= d.attachment_start))
     .derive({
       piece: escape((d: Row) => decimalYears(
         greatest(d.start_date, d.attachment_start),
-        least(isNull(d.end_date) ? d.evaluation_date : d.end_date + 1, d.evaluation_date),
+        least(isNull(d.known_end) ? d.years_counted_to : d.known_end + 1, d.years_counted_to),
       )),
     })
-    .groupby("evaluation_date", "staff_id")
+    .groupby("evaluation_id", "staff_id")
     .rollup({ away_years: op.sum("piece") });
   return started
-    .join_left(away, on("evaluation_date", "staff_id"))
+    .join_left(away, on("evaluation_id", "staff_id"))
     .derive({
       away_years: escape((d: Row) => d.away_years ?? 0),
-      years_in_school: escape((d: Row) => Math.max(0, decimalYears(d.attachment_start, d.evaluation_date)! - (d.away_years ?? 0))),
+      years_in_school: escape((d: Row) => Math.max(0, decimalYears(d.attachment_start, d.years_counted_to)! - (d.away_years ?? 0))),
     });
 }
 
@@ -193,38 +235,40 @@ export function exemptionsValid(staged: Staged, policy: PolicyLookup): ColumnTab
   });
 }
 
-/** int_rotation_eligibility. */
+/** int_rotation_eligibility (the default variants: holds are valid exemptions only). */
 export function rotationEligibility(staged: Staged, policy: PolicyLookup, asOf: number): { eligibility: ColumnTable; years: ColumnTable } {
-  const years = schoolYears(staged.rotations, asOf);
-  const dates = [...new Set([asOf, ...(years.array("eligibility_date") as number[])])];
-  const rules = aq.table({ evaluation_date: dates }).derive({
+  refuseVariants(policy);
+  const years = schoolYears(staged.rotations, asOf, policy);
+  const evaluated = evaluations(years, asOf).derive({
     t9_years: escape((d: Row) => policy.number("ROT-T9", "years_in_school", d.evaluation_date)),
     t9_max_age_male: escape((d: Row) => policy.number("ROT-T9", "max_age_male", d.evaluation_date)),
     t9_max_age_female: escape((d: Row) => policy.number("ROT-T9", "max_age_female", d.evaluation_date)),
     p3_years: escape((d: Row) => policy.number("ROT-P3", "years_in_post", d.evaluation_date)),
     p3_margin_years: escape((d: Row) => policy.number("ROT-P3", "retirement_margin_years", d.evaluation_date)),
   });
-  const people = peopleOnDates(staged, dates);
-  const inSchool = yearsInSchool(people, staged).select("evaluation_date", "staff_id", "years_in_school", "away_years");
+  const people = peopleOnDates(staged, [...new Set(evaluated.array("records_date") as number[])]);
+  const inSchool = yearsInSchool(people, staged, evaluated).select("evaluation_id", "staff_id", "years_in_school", "away_years");
   const leaderSpells = mergeStretches(
     staged.appointments.filter((d: Row) => d.post_group === "leader").select("appointment_id", "staff_id", "school_id", "start_date", "end_date_or_open"),
     ["staff_id", "school_id"],
   );
   // rotation applies to 在编 teachers and cadres, not to support, service or awaiting staff
-  const candidates = people.filter(escape((d: Row) => d.is_tenured === true && ["leader", "middle", "teacher"].includes(d.post_group)));
+  const candidates = people
+    .filter(escape((d: Row) => d.is_tenured === true && ["leader", "middle", "teacher"].includes(d.post_group)))
+    .join(evaluated, "records_date");
   const leaderSince = candidates
-    .select("evaluation_date", "staff_id", "school_id")
+    .select("evaluation_id", "records_date", "staff_id", "school_id")
     .join(leaderSpells, on("staff_id", "school_id"))
-    .filter(escape((d: Row) => d.stretch_start <= d.evaluation_date && d.stretch_end >= d.evaluation_date))
-    .select("evaluation_date", "staff_id", { stretch_start: "spell_start" });
+    .filter(escape((d: Row) => d.stretch_start <= d.records_date && d.stretch_end >= d.records_date))
+    .select("evaluation_id", "staff_id", { stretch_start: "spell_start" });
   const judged = candidates
-    .join(rules, "evaluation_date")
-    .join(inSchool, on("evaluation_date", "staff_id"))
-    .join_left(leaderSince, on("evaluation_date", "staff_id"))
+    .join(inSchool, on("evaluation_id", "staff_id"))
+    .join_left(leaderSince, on("evaluation_id", "staff_id"))
     .join_left(retirementDates(staged, policy, asOf), "staff_id")
     .derive({
-      years_as_leader: escape((d: Row) => decimalYears(d.spell_start ?? null, d.evaluation_date)),
-      years_to_retirement: escape((d: Row) => decimalYears(d.evaluation_date, d.retirement_date ?? null)),
+      age: escape((d: Row) => ageOn(d.birth_date, d.evaluation_date)),
+      years_as_leader: escape((d: Row) => decimalYears(d.spell_start ?? null, d.years_counted_to)),
+      years_to_retirement: escape((d: Row) => decimalYears(d.years_counted_to, d.retirement_date ?? null)),
       t9_max_age: escape((d: Row) => (d.gender === "M" ? d.t9_max_age_male : d.t9_max_age_female)),
       base_rule_id: escape((d: Row) => (d.post_group === "leader" ? "ROT-P3" : "ROT-T9")),
     })
@@ -234,24 +278,19 @@ export function rotationEligibility(staged: Staged, policy: PolicyLookup, asOf: 
         ? and3(atLeast(d.years_as_leader, d.p3_years), atLeast(d.years_to_retirement, d.p3_margin_years))
         : and3(atLeast(d.years_in_school, d.t9_years), atLeast(d.t9_max_age, d.age)))),
     });
+  // an exemption valid on the evaluation date holds
   const held = judged
-    .filter((d: Row) => d.is_due_by_rule === true)
-    .select("evaluation_date", "staff_id")
+    .select("evaluation_id", "evaluation_date", "staff_id")
     .join(exemptionsValid(staged, policy), "staff_id")
     .filter(escape((d: Row) => d.start_date <= d.evaluation_date && !isNull(d.valid_until) && d.valid_until >= d.evaluation_date))
-    .groupby("evaluation_date", "staff_id")
-    .orderby(desc("valid_until"), "exemption_id")
-    .filter(() => op.row_number() === 1)
-    .ungroup()
-    .select("evaluation_date", "staff_id", {
-      reason_zh: "exemption_reason_zh", start_date: "exemption_start", valid_until: "exemption_until",
-      is_cut_to_maximum: "is_cut_to_maximum", max_years: "exemption_max_years",
-    });
+    .select("evaluation_id", "staff_id")
+    .dedupe()
+    .derive({ has_exemption: () => true });
   const eligibility = judged
-    .join_left(held, on("evaluation_date", "staff_id"))
+    .join_left(held, on("evaluation_id", "staff_id"))
     .derive({
-      is_exempt: escape((d: Row) => !isNull(d.exemption_reason_zh)),
-      is_due: escape((d: Row) => and3(d.is_due_by_rule, isNull(d.exemption_reason_zh))),
+      is_exempt: escape((d: Row) => d.is_due_by_rule === true && d.has_exemption === true),
+      is_due: escape((d: Row) => d.is_due_by_rule === true && d.has_exemption !== true),
     });
   return { eligibility, years };
 }

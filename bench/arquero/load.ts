@@ -19,7 +19,7 @@ export interface RawTables {
 const day = (column: string): string => `datediff('day', date '1970-01-01', "${column}")::integer as "${column}"`;
 
 const selections: Record<keyof RawTables, string> = {
-  schools: `select school_id, location, tier from raw_schools`,
+  schools: `select school_id, location, tier, remote, phase_in_until from raw_schools`,
   staff: `select staff_id, gender, ${day("birth_date")}, backbone, employment from raw_staff`,
   // the record ids break ties the way the models do (appointment_id, exemption_id = row_number)
   appointments: `select row_number as appointment_id, staff_id, school_id, post, ${day("start_date")}, ${day("end_date")} from raw_appointments`,

@@ -13,6 +13,10 @@ export interface PolicyLookup {
   /** The number of rule.key in force on a day (valid_from ≤ day < valid_to), or null. */
   number(rule: string, key: string, day: number): number | null;
   text(rule: string, key: string, day: number): string | null;
+  /** A share's exact fraction in force on a day, [numerator, denominator], or null. */
+  fraction(rule: string, key: string, day: number): [number, number] | null;
+  /** Every dated value of rule.key as text (a switch's 'true'/'false' across its dates). */
+  values(rule: string, key: string): string[];
   /** Every key of a rule with its value in force on a day. */
   keysOn(rule: string, day: number): PolicyRow[];
 }
@@ -24,6 +28,11 @@ export function policyLookup(rows: readonly PolicyRow[]): PolicyLookup {
   return {
     number: (rule, key, day) => find(rule, key, day)?.num_value ?? null,
     text: (rule, key, day) => find(rule, key, day)?.text_value ?? null,
+    fraction: (rule, key, day) => {
+      const row = find(rule, key, day);
+      return row && row.numerator !== null && row.denominator !== null ? [row.numerator, row.denominator] : null;
+    },
+    values: (rule, key) => dated.filter((row) => row.rule_id === rule && row.key === key).map((row) => String(row.text_value ?? row.num_value)),
     keysOn: (rule, day) => dated.filter((row) => row.rule_id === rule && row.from <= day && day < row.to),
   };
 }

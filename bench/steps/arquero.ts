@@ -1,8 +1,8 @@
 /**
  * The arquero path: loads the raw warehouse tables into arquero, computes rotation_due and
- * rotation_compliance with the same rules as the SQL models (bench/arquero/), and checks them
- * against the CSVs `cadreboard models` wrote for the same warehouse and as-of date. Exits 1 on any
- * difference. Prints JSON: load seconds, rule seconds (computation only), rows, near cells.
+ * rotation_compliance with the same rules as the SQL models (bench/arquero/), and checks their
+ * decision columns against the CSVs `cadreboard models` wrote for the same warehouse and as-of
+ * date. Exits 1 on any difference. Prints JSON: load seconds, rule seconds (computation only), rows, near cells.
  *
  *   node --import tsx bench/steps/arquero.ts WAREHOUSE AS_OF MODELS_OUT_DIR
  */
@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { compareRows, parseCsv } from "../compare.ts";
 import { isoDay } from "../arquero/days.ts";
 import { loadRawTables } from "../arquero/load.ts";
-import { rotationMarts } from "../arquero/marts.ts";
+import { decisionColumns, rotationMarts } from "../arquero/marts.ts";
 import { loadPolicyLookup } from "../arquero/policy.ts";
 
 const [warehouse, asOfText, modelsOut] = process.argv.slice(2);
@@ -36,7 +36,7 @@ let nearCells = 0;
 const failures: string[] = [];
 for (const name of ["rotation_due", "rotation_compliance"] as const) {
   const expected = parseCsv(await readFile(join(modelsOut, `${name}.csv`), "utf8"));
-  const comparison = compareRows(expected, rowsOf[name], keys[name]);
+  const comparison = compareRows(expected, rowsOf[name], keys[name], decisionColumns[name]);
   nearCells += comparison.nearCells;
   if (comparison.differences.length > 0) failures.push(`${name} (${comparison.rows} SQL rows):\n  ${comparison.differences.join("\n  ")}`);
 }

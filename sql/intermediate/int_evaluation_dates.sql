@@ -1,17 +1,35 @@
--- grain: one row per date a rule is evaluated on: the as-of date and each school year's eve
+-- grain: one row per evaluation (evaluation_id): the day whose records are read (records_date: who holds which
+-- post in which school, attachments, moves), the day ages, exemptions and the policy are taken on
+-- (evaluation_date), and the day years are counted up to, not including it (years_counted_to).
+-- The as-of date does all three on itself. School year Y reads the records of the day before its
+-- round opened and counts to Y-08-31 (ROT-YEAR, contract: Time): ages on that day, years through
+-- it, so a teacher who joined on 2016-09-01 has taught 9.0 years for round 2025 and a principal
+-- whose third term ends on 2025-08-31 has served it.
 with params as (select * from run_params),
 school_years as (select * from int_school_years),
 
-dates as (
-    select params.as_of as evaluation_date, true as is_as_of from params
+evaluations as (
+    select params.as_of as records_date, params.as_of as evaluation_date, params.as_of as years_counted_to,
+        null::integer as school_year, true as is_as_of
+    from params
     union all
-    select school_years.eligibility_date, false from school_years
+    select school_years.records_date, school_years.eligibility_date, cast(school_years.eligibility_date + 1 as date),
+        school_years.school_year, false
+    from school_years
+),
+
+merged as (
+    -- the as-of evaluation and a school year's may be the same days: one row for both
+    select records_date, evaluation_date, years_counted_to, max(school_year) as school_year, bool_or(is_as_of) as is_as_of
+    from evaluations
+    group by records_date, evaluation_date, years_counted_to
 ),
 
 final as (
-    select evaluation_date, bool_or(is_as_of) as is_as_of
-    from dates
-    group by evaluation_date
+    select
+        cast(row_number() over (order by records_date, evaluation_date, years_counted_to) as integer) as evaluation_id,
+        *,
+    from merged
 )
 
 select * from final

@@ -1,9 +1,10 @@
--- grain: one row per evaluation date × person in post on it, with the school and post that
--- rank highest among the posts they hold (a middle head who also teaches counts as middle)
+-- grain: one row per evaluation's records date (the as-of date, and each school year's round
+-- eve) × person in post on it, with the school and post that rank highest among the posts they
+-- hold (a middle head who also teaches counts as middle); `evaluation_date` here is that day
 -- read twice (the holdings, then the chosen record's columns): not materialized, or DuckDB would
 -- copy every column of every appointment first
 with appointments as not materialized (select * from stg_appointments),
-dates as (select * from int_evaluation_dates),
+dates as (select distinct records_date as evaluation_date from int_evaluation_dates),
 staff as (select * from stg_staff),
 
 holdings as (

@@ -1,12 +1,14 @@
 -- grain: one row per person holding a leader or middle post on the as-of date (their highest
 -- such post), with years in the post and in the school, and whether the post should rotate:
--- ROT-P3 for leaders, ROT-MC6 for middle cadres unless ROT-MC-AGE holds them back
+-- ROT-P3 for leaders, ROT-MC6 for middle cadres unless ROT-MC-AGE holds them back; a cadre who
+-- would be due but holds a valid exemption (or a switched-on hold) is exempt here as on
+-- rotation_due (ROT-EXEMPT: the same hold, from int_rotation_eligibility)
 with params as (select * from run_params),
 appointments as (select * from stg_appointments),
 staff as (select * from stg_staff),
 spells as (select * from int_cadre_spells),
-years_in_school as (select * from int_years_in_school where evaluation_date = (select as_of from run_params)),
-eligibility as (select * from int_rotation_eligibility where evaluation_date = (select as_of from run_params)),
+years_in_school as (select * from int_years_in_school where is_as_of),
+eligibility as (select * from int_rotation_eligibility where is_as_of),
 
 rules as (
     select
@@ -59,10 +61,20 @@ judged as (
         measured.*,
         eligibility.is_due_by_rule as leader_due, eligibility.years_as_leader, eligibility.years_to_retirement,
         eligibility.p3_years, eligibility.p3_margin_years, eligibility.retirement_date,
+        eligibility.hold_rule_id, eligibility.exemption_reason_zh, eligibility.exemption_until,
+        -- 满6年 / 累计满9年: at least the policy's years
         (years_in_post >= mc6_years or coalesce(years_in_office, 0) >= mc6_office_years) as mc_long_in_post,
+        -- 不足一个聘期: strictly less than the margin
         decimal_years(as_of, cadre_exit_date) < mc_margin_years as mc_near_exit,
     from measured
     left join eligibility on eligibility.staff_id = measured.staff_id
+),
+
+held as (
+    select
+        *,
+        case when post_group = 'leader' then coalesce(leader_due, false) else mc_long_in_post and not mc_near_exit end as due_by_rule,
+    from judged
 ),
 
 final as (
@@ -72,13 +84,16 @@ final as (
         floor(years_in_school * 100) / 100 as years_in_school,
         post_start_date,
         floor(years_in_office * 100) / 100 as years_in_office,
-        case when post_group = 'leader' then coalesce(leader_due, false) else mc_long_in_post and not mc_near_exit end as rotation_due,
-        case when post_group = 'leader' then 'ROT-P3' when mc_long_in_post and mc_near_exit then 'ROT-MC-AGE' else 'ROT-MC6' end as rule_id,
+        due_by_rule and hold_rule_id is null as rotation_due,
+        due_by_rule and hold_rule_id is not null as exempt,
+        case when due_by_rule and hold_rule_id is not null then hold_rule_id
+            when post_group = 'leader' then 'ROT-P3' when mc_long_in_post and mc_near_exit then 'ROT-MC-AGE' else 'ROT-MC6' end as rule_id,
         case when post_group = 'leader' then
             '在本校任校级干部' || years_text(years_as_leader) || '年（' || case when years_as_leader >= p3_years then '≥' else '<' end
             || number_text(p3_years) || '年），距法定退休（' || date_text(retirement_date) || '）' || years_text(years_to_retirement) || '年（'
             || case when years_to_retirement >= p3_margin_years then '≥' else '<' end || number_text(p3_margin_years) || '年），'
-            || case when leader_due then '应交流（ROT-P3）' else '不需交流（ROT-P3）' end
+            || case when due_by_rule and hold_rule_id is not null then hold_text
+                when leader_due then '应交流（ROT-P3）' else '不需交流（ROT-P3）' end
         else
             post_zh || (case when department <> '' then '（' || department || '）' else '' end) || '任现职' || years_text(years_in_post) || '年（'
             || case when years_in_post >= mc6_years then '≥' else '<' end || number_text(mc6_years) || '年），本处室正副职累计'
@@ -86,9 +101,18 @@ final as (
             || number_text(mc6_office_years) || '年），' || case
                 when not mc_long_in_post then '暂不需轮岗（ROT-MC6）'
                 when mc_near_exit then date_text(cadre_exit_date) || '到退出年龄，不足' || number_text(mc_margin_years) || '年，不再轮岗（ROT-MC-AGE）'
+                when hold_rule_id is not null then hold_text
                 else '应轮岗（ROT-MC6）' end
         end as explanation,
-    from judged
+    from (
+        select *,
+            -- the hold, said as on rotation_due
+            '本应' || case when post_group = 'leader' then '交流' else '轮岗' end || '，但' || case hold_rule_id
+                when 'ROT-EXEMPT' then '持有效暂缓交流（' || exemption_reason_zh || '，至' || date_text(exemption_until) || '）'
+                when 'ROT-EXEMPT-RET' then '临近法定退休'
+                else '已在多所学校或农村学校任教' end || '，暂缓（' || hold_rule_id || '）' as hold_text,
+        from held
+    )
     order by school_id, post, staff_id
 )
 

@@ -14,10 +14,13 @@ final as (
         rotations.type as rotation_type,
         rotation_types.rotation_type_zh,
         rotation_types.is_between_schools,
-        -- empty 人事关系随迁 is read as 否: a temporary rotation, the person still belongs home
-        coalesce(rotations.relation_moved, false) as is_relation_moved,
-        -- a rotation counts toward the school year its start date falls in (contract: Time)
-        school_year_of(rotations.start_date) as school_year,
+        rotation_types.has_service_period,
+        -- an empty 人事关系随迁 reads 是 for 校际交流, 集团内交流 and 片区交流 and 否 for the
+        -- other types, which are temporary: the person still belongs home (contract v2: Time)
+        coalesce(rotations.relation_moved, rotation_types.moves_relation_when_blank) as is_relation_moved,
+        -- a rotation counts toward the school year whose round its start date falls in: rounds
+        -- open in the summer before the school year (ROT-YEAR)
+        round_year_of(rotations.start_date) as school_year,
     from rotations
     cross join params
     inner join rotation_types on rotation_types.rotation_type = rotations.type

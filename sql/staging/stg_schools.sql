@@ -13,6 +13,12 @@ final as (
         schools.tier,
         schools.staff_quota,
         locations.is_urban_or_town,
+        locations.is_urban,
+        locations.is_rural,
+        -- a remote or island school without the conditions for rotation is excepted from the
+        -- targets; a phase-in year lets a school spread its due teachers (ROT-REMOTE)
+        coalesce(schools.remote, false) as is_remote,
+        schools.phase_in_until,
         tiers.is_strong,
         tiers.tier_zh,
     from schools

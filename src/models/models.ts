@@ -31,7 +31,12 @@ export const intermediateModels = [
   "int_years_in_school",
   "int_retirement_dates",
   "int_exemptions_valid",
+  "int_rotation_bars",
+  "int_rotation_service",
   "int_rotation_eligibility",
+  "int_rotation_targets",
+  "int_rotation_moves",
+  "int_rotation_counts",
   "int_cadre_terms",
   "int_merged_stretches",
   "int_dismissal_protection",
@@ -56,6 +61,9 @@ export const martNames = [
 /** Marts the report site reads beyond the contract's ten (not written by `cadreboard models`). */
 export const siteMartNames = [
   "staff_structure",
+  "rotation_tiers",
+  "rotation_left_early",
+  "rotation_exemptions",
   "cadre_team",
   "reserve_cadres",
   "care_workload",

@@ -74,6 +74,15 @@ const appraisalScoreColumns: Row[] = [...scoreParts, "score"].map((name) => [
   fileSpec("appraisals").columns.find((column) => column.name === name)!.aliases[0]!,
 ]);
 
+/** An empty 人事关系随迁 reads 是 for these types and 否 for the others (contract v2: Time). */
+const relationMovedWhenBlank = ["transfer", "group", "cluster"];
+/**
+ * Rotations after which the person owes a service period at the new school (ROT-SERVE): every
+ * exchange between schools, not 挂职锻炼 (a training posting of a term or a year, as ROT-TERM's
+ * 轮岗锻炼, not an exchange of staff) and not 校内轮岗.
+ */
+const withoutServicePeriod = ["secondment", "internal"];
+
 const ageBands: Row[] = [["≤24", 0, 24, 1]];
 for (let low = 25, order = 2; low < 60; low += 5, order++) ageBands.push([`${low}-${low + 4}`, low, low + 4, order]);
 ageBands.push(["≥60", 60, 200, ageBands.length + 1]);
@@ -97,8 +106,10 @@ export const referenceTables: readonly ReferenceTable[] = [
   },
   {
     name: "ref_rotation_types",
-    columns: "rotation_type varchar, is_between_schools boolean, rotation_type_zh varchar",
-    rows: Object.keys(vocabularies.rotation_type).map((type) => [type, type !== "internal", zh(vocabularies.rotation_type, type)]),
+    columns: "rotation_type varchar, is_between_schools boolean, rotation_type_zh varchar, moves_relation_when_blank boolean, has_service_period boolean",
+    rows: Object.keys(vocabularies.rotation_type).map((type) => [
+      type, type !== "internal", zh(vocabularies.rotation_type, type), relationMovedWhenBlank.includes(type), !withoutServicePeriod.includes(type),
+    ]),
   },
   {
     name: "ref_exemption_reasons",
@@ -126,8 +137,9 @@ export const referenceTables: readonly ReferenceTable[] = [
   },
   {
     name: "ref_locations",
-    columns: "location varchar, is_urban_or_town boolean",
-    rows: Object.keys(vocabularies.location).map((location) => [location, location !== "rural"]),
+    // 城镇 = urban or town (ROT-RATIO); 城区 alone is urban (ROT-DEFER's 城区教师)
+    columns: "location varchar, is_urban_or_town boolean, is_urban boolean, is_rural boolean",
+    rows: Object.keys(vocabularies.location).map((location) => [location, location !== "rural", location === "urban", location === "rural"]),
   },
   {
     name: "ref_tiers",

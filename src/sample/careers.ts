@@ -94,35 +94,64 @@ function occupy(rng: Random, county: County, school: School, person: Person, slo
       break;
     }
   }
-  let awayDays = 0;
-  let nextChance = FIRST_ROTATION_YEAR;
   const isTeacher = slot.kind === "teacher" && slot.employment === "tenured";
-  for (let year = FIRST_ROTATION_YEAR; isTeacher && year <= 2025; year++) {
-    const begins = september(year);
-    if (begins <= start || begins >= leaves || year < nextChance) continue;
-    const yearsInSchool = (begins - 1 - start - awayDays) / 365.25;
-    const age = ageOn(person.birth, begins - 1);
-    // ROT-T9: ≥ 9 years in the school and men ≤ 55 / women ≤ 50 must rotate; a few others do too.
-    const eligible = yearsInSchool >= 9 && age <= (person.gender === "M" ? 55 : 50);
-    if (!rng.chance(eligible ? 0.13 : yearsInSchool >= 3 ? 0.012 : 0)) continue;
-    const rotation = rotate(rng, county, school, person, begins, leaves);
-    if (!rotation) continue;
-    person.rotations.push(rotation);
-    if (rotation.type === "transfer") {
-      continueAt(person, rotation.to, begins);
-      leaves = begins;
-      break;
-    }
-    if (rotation.type === "support_teaching" && rotation.end !== null) awayDays += rotation.end - rotation.start + 1;
-    // After a rotation the teacher serves at least 3 years before the next one (ROT-SERVE).
-    nextChance = year + (rotation.end === null ? 3 : yearOf(rotation.end) - year + 3);
-  }
+  if (isTeacher) leaves = drawRotations(rng, county, school, person, start, leaves);
   person.appointments.unshift({
     school: school.index, post: slotPost[slot.kind], department: "", start, end: leaves <= AS_OF ? leaves - 1 : null,
     method: null, round: null, termYears: null, probationEnd: null,
   });
   return leaves;
 }
+
+/**
+ * The rotations of a tenured teacher attached to `school` from `start` until `leaves`, one draw
+ * per round from 2015; returns the day they leave the school (a transfer's start, or `leaves`).
+ * After a transfer (人事关系随迁 是) they belong to the new school and its rounds draw on them.
+ */
+function drawRotations(rng: Random, county: County, school: School, person: Person, start: Day, leaves: Day): Day {
+  let awayDays = 0;
+  let nextChance = FIRST_ROTATION_YEAR;
+  for (let year = FIRST_ROTATION_YEAR; year <= 2025; year++) {
+    const begins = september(year);
+    if (begins <= start || begins >= leaves || year < nextChance) continue;
+    // counted through 31 August, the day before the school year the round is for (ROT-YEAR);
+    // time away on a temporary rotation does not count (ROT-SUPPORT)
+    const yearsInSchool = (begins - start - awayDays) / 365.25;
+    const age = ageOn(person.birth, begins - 1);
+    // ROT-T9: ≥ 9 years in the school and men ≤ 55 / women ≤ 50 must rotate; a few others go too.
+    const eligible = yearsInSchool >= 9 && age <= (person.gender === "M" ? 55 : 50);
+    if (!rng.chance(eligible ? sendingChance(school, year) : yearsInSchool >= 3 ? 0.01 : 0)) continue;
+    const rotation = rotate(rng, county, school, person, begins, leaves);
+    if (!rotation) continue;
+    person.rotations.push(rotation);
+    if (rotation.type === "transfer") {
+      const until = drawRotations(rng, county, county.schools[rotation.to]!, person, begins, person.retirement);
+      person.appointments.push({
+        school: rotation.to, post: "teacher", department: "", start: begins, end: until <= AS_OF ? until - 1 : null,
+        method: "rotation", round: null, termYears: null, probationEnd: null,
+      });
+      return begins;
+    }
+    if (rotation.type !== "internal" && rotation.end !== null) awayDays += rotation.end - rotation.start + 1;
+    // back from a temporary rotation, the teacher is not sent again in the same round
+    nextChance = year + (rotation.end === null ? 3 : yearOf(rotation.end) - year + 1);
+  }
+  return leaves;
+}
+
+/**
+ * The chance that a school sends one of its eligible teachers in a round: the county's default
+ * targets (ROT-RATIO: 15 % for strong and urban or town schools, else 10 %) as a county that
+ * follows them aims for, times the school's habit, and more than the target itself because some
+ * draws come to nothing (a 校内轮岗 sends nobody away; a teacher just back from one must wait).
+ * A phasing-in school sends fewer while its phase-in lasts.
+ */
+function sendingChance(school: School, year: number): number {
+  const target = school.tier === "strong" || school.location !== "rural" ? 0.15 : 0.1;
+  const phasing = school.phaseInUntil !== null && year <= school.phaseInUntil ? 0.6 : 1;
+  return Math.min(0.9, target * school.rotationHabit * phasing * SENDING_BOOST);
+}
+const SENDING_BOOST = 1.65;
 
 const rotationTypes: readonly (readonly [RotationType, number])[] = [
   ["transfer", 0.28], ["support_teaching", 0.3], ["group", 0.12], ["cluster", 0.12], ["secondment", 0.03], ["internal", 0.15],
@@ -140,7 +169,11 @@ function rotate(rng: Random, county: County, school: School, person: Person, beg
     to = type === "support_teaching" ? pickOther(rng, county.ruralOrWeak, school.index) : backboneDestination(rng, county, school.index, year);
   } else to = pickOther(rng, type === "support_teaching" ? county.ruralOrWeak : county.receiving, school.index);
   if (to === null) return null;
-  const temporaryYears = type === "support_teaching" ? rng.pick([1, 1, 2, 3]) : type === "internal" || type === "transfer" ? 0 : 1;
+  // ROT-SERVE: 支教 lasts 2 years or more, an exchange in a group or cluster 3 (a few leave early);
+  // 挂职锻炼 is a year's training posting
+  const temporaryYears = type === "internal" || type === "transfer" ? 0
+    : type === "support_teaching" ? rng.pick([2, 2, 2, 3, 3, 1])
+    : type === "secondment" ? 1 : rng.pick([3, 3, 3, 3, 2]);
   const end = temporaryYears === 0 ? null : addYears(begins, temporaryYears) - 1;
   // A temporary rotation returns before the person leaves; one still running has no end yet.
   if (end !== null && end >= leaves) return null;
@@ -149,12 +182,3 @@ function rotate(rng: Random, county: County, school: School, person: Person, beg
     relationMoved: type === "transfer",
   };
 }
-
-/** After a transfer (人事关系随迁 是) the person belongs to the new school until they leave. */
-function continueAt(person: Person, to: number, begins: Day): void {
-  person.appointments.push({
-    school: to, post: "teacher", department: "", start: begins, end: person.retirement <= AS_OF ? person.retirement - 1 : null,
-    method: "rotation", round: null, termYears: null, probationEnd: null,
-  });
-}
-

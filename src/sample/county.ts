@@ -3,7 +3,9 @@
  * go. Rotation destinations follow the tiers so that the reverse-flow rule (ROT-NO-REVERSE)
  * normally holds and deliberately fails in one school year.
  */
+import type { Day } from "./dates.ts";
 import type { IssuedIdNumbers } from "./identity.ts";
+import type { Post } from "./people.ts";
 import type { Random } from "./random.ts";
 import type { School } from "./schools.ts";
 
@@ -19,6 +21,13 @@ export interface County {
   receiving: number[];
   nextStaffId: () => string;
   issuedIdNumbers: IssuedIdNumbers;
+  /**
+   * Leaders who rotate into a school generated later (ROT-P3, ROT-LEAD15): that school's own chain
+   * for the post hands over to them on `start` and resumes on `until`.
+   */
+  incomingLeaders: Map<number, { post: Post; start: Day; until: Day }[]>;
+  /** Schools whose leaders are all written by hand: they receive no rotated leader. */
+  handMadeLeaders: Set<number>;
 }
 
 export function makeCounty(schools: School[]): County {
@@ -32,6 +41,8 @@ export function makeCounty(schools: School[]): County {
     receiving: receiving.map((s) => s.index),
     nextStaffId: () => String(10000001 + counter++),
     issuedIdNumbers: new Set(),
+    incomingLeaders: new Map(),
+    handMadeLeaders: new Set(),
   };
 }
 

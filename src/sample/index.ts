@@ -15,7 +15,7 @@ import { plantingSchool } from "./planted.ts";
 import { Random } from "./random.ts";
 import { appointmentRows, appraisalRow, exemptionRows, headerOf, rotationRows, schoolRow, staffRow } from "./rows.ts";
 import { schoolPeople } from "./school-staff.ts";
-import { planSchools, type School } from "./schools.ts";
+import { assignRotationHabits, planSchools, type School } from "./schools.ts";
 
 export const SAMPLE_HISTORY_END = SAMPLE_HISTORY_END_TEXT; // records run from 2010 up to this date (fixed, never the clock)
 export const DEFAULT_STAFF = 3000;
@@ -34,6 +34,9 @@ export async function writeSampleCounty(options: SampleOptions): Promise<{ files
   const schools = planSchools(staff, new Random(seed, 0));
   const county = makeCounty(schools);
   const planting = plantingSchool(schools);
+  // the experimental school and the planting school keep every planted figure: no habits drawn for them
+  assignRotationHabits(schools, new Random(seed, -2), new Set([0, planting.index]));
+  county.handMadeLeaders.add(planting.index);
   const open = (name: RecordFileName) => new CsvFile(join(options.outDir, `${name}.csv`), headerOf(name));
   const files = {
     staff: open("staff"), appointments: open("appointments"), appraisals: open("appraisals"),

@@ -7,6 +7,7 @@
 import { iso, parseIso } from "./dates.ts";
 import type { County } from "./county.ts";
 import { cadreRecord, handMadePerson, plan, yearsBefore, type HandMadeSpec } from "./hand-made.ts";
+import type { Appointment } from "./people.ts";
 import { leaderTerms } from "./cadres.ts";
 import type { Person } from "./people.ts";
 import type { Random } from "./random.ts";
@@ -43,6 +44,7 @@ export function plantedPeople(rng: Random, county: County, school: School): Pers
   exempt("F", "1993-07-01", "nursing", "2025-12-01", "2026-11-30");
   exempt("M", "1978-10-09", "illness", "2026-01-01", "2026-12-31");
   exempt("F", "1981-04-18", "signature_course", "2024-09-01", "2027-08-31"); // exactly the 3-year maximum
+  exempt("M", "1979-11-11", "signature_course", "2024-09-01", "2027-09-01"); // a day over: capped at 2027-08-31, listed on 数据质量
   exempt("M", "1982-08-23", "major_project", "2025-09-01", "2028-08-31");
   exempt("M", "1986-12-30", "other", "2026-03-01", "2026-09-30"); // about to expire
   exempt("F", "1990-06-06", "nursing", "2025-09-10", "2026-09-09"); // about to expire
@@ -62,6 +64,29 @@ export function plantedPeople(rng: Random, county: County, school: School): Pers
   const moved = teacher("M", "1983-02-02", "2020-09-01");
   moved.appointments.unshift({ school: origin, post: "teacher", department: "", start: parseIso("2008-09-01"), end: parseIso("2020-08-31"), method: null, round: null, termYears: null, probationEnd: null });
   moved.rotations.push({ from: origin, to: school.index, start: parseIso("2020-09-01"), end: null, type: "transfer", relationMoved: true });
+
+  // ROT-YEAR: a due teacher transferred out in the summer, on 2025-08-20: the move counts toward
+  // school year 2025 (its round opened on 2025-07-01), judged on the records of 2025-06-30.
+  const summer = teacher("M", "1984-03-03", "2012-09-01", { leftOn: "2025-08-19" });
+  const summerTo = county.receiving.find((i) => i !== school.index && i !== origin)!;
+  summer.rotations.push({ from: school.index, to: summerTo, start: parseIso("2025-08-20"), end: null, type: "transfer", relationMoved: true });
+  summer.appointments.push(teachingRecord(summerTo, "2025-08-20", null));
+
+  // ROT-SERVE: transferred here on 2022-09-01 and on again on 2024-09-01: 2 of the 3 years owed.
+  const early = teacher("F", "1986-06-06", "2022-09-01", { leftOn: "2024-08-31" });
+  early.appointments.unshift(teachingRecord(origin, "2010-09-01", "2022-08-31"));
+  early.appointments.push(teachingRecord(summerTo, "2024-09-01", null));
+  early.rotations.push(
+    { from: origin, to: school.index, start: parseIso("2022-09-01"), end: null, type: "transfer", relationMoved: true },
+    { from: school.index, to: summerTo, start: parseIso("2024-09-01"), end: null, type: "transfer", relationMoved: true },
+  );
+
+  // ROT-BAR: appraised 不合格 in 2024 at another school, then received here on 2025-09-01.
+  const barred = handMadePerson(rng, county, county.schools[origin]!, { gender: "M", birth: "1985-05-05", join: "2014-09-01", leftOn: "2025-08-31" });
+  plan(barred, 2024, { grade: "incompetent" });
+  barred.appointments.push(teachingRecord(school.index, "2025-09-01", null));
+  barred.rotations.push({ from: origin, to: school.index, start: parseIso("2025-09-01"), end: null, type: "transfer", relationMoved: true });
+  people.push(barred);
 
   // ROT-NO-REVERSE: a backbone teacher of a general/weak school seconded to a strong school in
   // the failing year (the county steers the rest of that year the same way).
@@ -85,6 +110,10 @@ export function plantedPeople(rng: Random, county: County, school: School): Pers
   plantCadreExitCases(school, add, teacher);
   return people;
 }
+
+const teachingRecord = (school: number, start: string, end: string | null): Appointment => ({
+  school, post: "teacher", department: "", start: parseIso(start), end: end === null ? null : parseIso(end), method: null, round: null, termYears: null, probationEnd: null,
+});
 
 function plantLeaders(school: School, add: (spec: HandMadeSpec) => Person): void {
   const leader = (gender: "M" | "F", birth: string, post: Person["appointments"][number]["post"], start: string) => {

@@ -21,7 +21,10 @@ const date = (day: Day | null): string => (day === null ? "" : iso(day));
 const code = (vocabulary: VocabularyName, value: string | null): string => (value === null ? "" : label(vocabulary, value));
 
 export function schoolRow(school: School, quota: number): Cell[] {
-  return [school.id, school.name, school.district, label("level", school.level), label("location", school.location), label("tier", school.tier), quota, "", ""];
+  return [
+    school.id, school.name, school.district, label("level", school.level), label("location", school.location), label("tier", school.tier), quota,
+    school.remote ? label("boolean", "true") : "", school.phaseInUntil ?? "",
+  ];
 }
 
 export function staffRow(person: Person): Cell[] {

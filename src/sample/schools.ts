@@ -22,6 +22,12 @@ export interface School {
   baseSlots: number;
   /** Headcount on the as-of date, counted while careers are generated; quota is set from it. */
   headcountAtEnd: number;
+  /** 偏远学校 / 海岛学校: no conditions for rotation, excepted from the targets (ROT-REMOTE). */
+  remote: boolean;
+  /** 分批完成年度: a school with many teachers due spreads them until this school year (ROT-REMOTE). */
+  phaseInUntil: number | null;
+  /** How keenly the school sends its eligible teachers: 1 is the county's target, some do more, some less. */
+  rotationHabit: number;
 }
 
 export const COUNTY = "云溪县";
@@ -109,7 +115,7 @@ export function planSchools(staff: number, rng: Random): School[] {
     // The experimental primary school of 001 第5篇: 75 staff take part in its 2019 round.
     {
       index: 0, id: schoolId(0), name: `${COUNTY}实验小学`, district: "城区片", level: "primary",
-      location: "urban", tier: "strong", baseSlots: 75, headcountAtEnd: 0,
+      location: "urban", tier: "strong", baseSlots: 75, headcountAtEnd: 0, remote: false, phaseInUntil: null, rotationHabit: 1,
     },
   ];
   for (let i = 1; i < count; i++) {
@@ -139,9 +145,36 @@ export function planSchools(staff: number, rng: Random): School[] {
       tier: tiers[i - 1]!,
       baseSlots: Math.max(12, Math.round(scale * levelSize[level] * rng.normal(1, 0.15))),
       headcountAtEnd: 0,
+      remote: false,
+      phaseInUntil: null,
+      rotationHabit: 1,
     });
   }
   return schools;
 }
 
 export const schoolId = (index: number): string => String(3136000001 + index);
+
+/**
+ * Each school's rotation habits, from a random stream of their own (so no other draw changes):
+ * most schools send about their target share of eligible teachers, some more, some fewer; about
+ * one rural school in ten is remote (偏远、海岛, excepted from the targets) and a few schools with
+ * many teachers due spread them over a phase-in until a coming school year (ROT-REMOTE).
+ */
+export function assignRotationHabits(schools: School[], rng: Random, keep: ReadonlySet<number>): void {
+  for (const school of schools) {
+    school.rotationHabit = Math.min(1.9, Math.max(0.35, rng.normal(1.05, 0.4)));
+    if (keep.has(school.index)) continue;
+    if (school.location === "rural" && rng.chance(0.1)) school.remote = true;
+    else if (rng.chance(0.05)) school.phaseInUntil = 2025 + rng.int(0, 3);
+  }
+  // every county shows each case at least once: the largest ordinary school phases in until 2026
+  const open = schools.filter((school) => !keep.has(school.index) && !school.remote);
+  if (!schools.some((school) => school.phaseInUntil !== null) && open.length > 0) {
+    open.reduce((a, b) => (b.baseSlots > a.baseSlots ? b : a)).phaseInUntil = 2026;
+  }
+  const rural = open.filter((school) => school.location === "rural" && school.phaseInUntil === null);
+  if (!schools.some((school) => school.remote) && rural.length > 0) rural[0]!.remote = true;
+  // a remote school has no conditions for rotation: it seldom sends anyone
+  for (const school of schools) if (school.remote) school.rotationHabit = 0.15;
+}

@@ -15,8 +15,8 @@ export interface SnapshotOptions {
   horizonMonths?: number;
 }
 
-/** What the pages read from the models: the contract's tables, the site's own marts and three staging tables. */
-export const siteTables = [...martNames, ...siteMartNames, "stg_staff", "stg_schools", "stg_exemptions"] as const;
+/** What the pages read from the models: the contract's tables, the site's own marts and two staging tables. */
+export const siteTables = [...martNames, ...siteMartNames, "stg_staff", "stg_schools"] as const;
 
 /**
  * What the pages read from the warehouse itself: the load bookkeeping, and names. The models

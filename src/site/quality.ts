@@ -1,11 +1,13 @@
 /**
  * 数据质量: rows read, loaded and rejected per file; rejects by reason; the rejected rows (bureau
- * only); appraisals whose score breaks the 1000-point scheme (PAY-SCORE): loaded, to be corrected.
+ * only); exemptions loaded but capped at the policy maximum (ROT-EXEMPT); appraisals whose score
+ * breaks the 1000-point scheme (PAY-SCORE): loaded, to be corrected.
  */
 import { recordFiles } from "../contract.ts";
-import { peopleRows, suppressSmallCells } from "./audience.ts";
+import { peopleRows, publicCount, suppressSmallCells } from "./audience.ts";
 import type { PageContext } from "./context.ts";
 import { toColumns } from "./frame.ts";
+import { labelOf } from "./labels.ts";
 import { countPerSchool, loadedAtSql, personList, withNames } from "./scope.ts";
 
 export async function qualityData(context: PageContext) {
@@ -27,7 +29,20 @@ export async function qualityData(context: PageContext) {
       : null;
   const [load] = await context.rows(loadedAtSql);
   const label = (file: unknown) => recordFiles.find((spec) => spec.name === String(file).replace(/\.(csv|xlsx)$/i, ""))?.label ?? String(file);
-  return { loadedAt: load?.loaded_at ?? null, files: files.map((row) => ({ ...row, label: label(row.file) })), reasons, rows, ...(await scoreData(context)) };
+  // An over-long signature-course or project exemption is loaded and capped, not rejected: listed
+  // with what it was capped to (a staff ID is personal: the public build gets the count).
+  const capped = await context.rows(
+    `select staff_id, school_id, reason, start_date::varchar as start_date, end_date::varchar as end_date,
+            valid_until::varchar as valid_until, explanation
+     from rotation_exemptions where capped order by staff_id, start_date`,
+  );
+  const cappedRows = peopleRows(context.audience, capped);
+  return {
+    loadedAt: load?.loaded_at ?? null, files: files.map((row) => ({ ...row, label: label(row.file) })), reasons, rows,
+    cappedCount: publicCount(context.audience, (cappedRows ?? capped).length),
+    capped: cappedRows && cappedRows.map((row) => ({ ...row, reason: labelOf("exemption_reason", row.reason) })),
+    ...(await scoreData(context)),
+  };
 }
 
 const scoreProblems: Record<string, string> = { above_maximum: "超过满分", parts_do_not_sum: "四项之和与总分不符" };

@@ -48,3 +48,13 @@ describe("compareRows", () => {
     expect(missingColumn.differences).toEqual(["column years_in_school: missing from the arquero rows"]);
   });
 });
+
+describe("compareRows on the decision columns", () => {
+  it("ignores a column not asked for (an explanation sentence) and names one the SQL lacks", () => {
+    const sql = [{ staff_id: "T1", due: "true", explanation: "在本校连续任教9.0年，应交流轮岗（ROT-T9）" }];
+    const arquero = [{ staff_id: "T1", due: true, explanation: "anything" }];
+    expect(compareRows(sql, arquero, ["staff_id"], ["staff_id", "due"]).differences).toEqual([]);
+    expect(compareRows(sql, arquero, ["staff_id"]).differences).toEqual(['row T1, explanation: SQL "在本校连续任教9.0年，应交流轮岗（ROT-T9）", arquero "anything"']);
+    expect(compareRows(sql, arquero, ["staff_id"], ["staff_id", "exempt"]).differences).toEqual(["column exempt: missing from the SQL rows"]);
+  });
+});

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addMonths, ageOn, decimalYears, dayIso, isoDay, monthsBetween, schoolYearOf, yearsBetween } from "../../bench/arquero/days.ts";
+import { addMonths, ageOn, decimalYears, dayIso, isoDay, monthsBetween, yearsBetween } from "../../bench/arquero/days.ts";
+import { roundYearOf } from "../../bench/arquero/eligibility.ts";
+import { loadPolicyLookup } from "../../bench/arquero/policy.ts";
 import { openDatabase, queryJson, type Database } from "../../src/warehouse/duckdb.ts";
 
 // The arquero path must do date arithmetic exactly as DuckDB does, or "years in school" differs
@@ -47,9 +49,10 @@ describe("days: DuckDB date_sub and interval arithmetic", () => {
   });
 
   it.each([
-    ["2026-08-31", 2025],
-    ["2026-09-01", 2026],
-  ])("%s is in school year %i", (day, year) => {
-    expect(schoolYearOf(isoDay(day))).toBe(year);
+    ["2026-06-30", 2025, "the last day of round 2025"],
+    ["2026-07-01", 2026, "round 2026 opens on the policy's 07-01"],
+    ["2026-09-01", 2026, "the school year it opened for"],
+  ])("%s is in the round of school year %i (%s)", async (day, year) => {
+    expect(roundYearOf(await loadPolicyLookup(), isoDay(day))).toBe(year);
   });
 });

@@ -28,7 +28,7 @@ describe("appraisal_score_checks (PAY-SCORE: 职业态度50, 职业能力50, 履
   });
 
   it("the maxima come from the policy: raising 职业态度 to 60 clears a 51", async () => {
-    const policy = await policyWith("PAY-SCORE", "max_attitude", 60);
+    const policy = policyWith((rules) => { rules["PAY-SCORE"]!.max_attitude = 60; });
     expect(await checks(appraisal({ score: 851, attitude: 51, ability: 50, duties: 450, results: 300 }), policy)).toEqual([]);
   });
 });

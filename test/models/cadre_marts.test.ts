@@ -97,7 +97,7 @@ describe("appointment_checks (APT-*)", () => {
   });
 
   it("APT-EDU names the degree the policy asks for (本科 by default, not written in SQL)", async () => {
-    const policy = await policyWith("APT-EDU", "min_education", "associate");
+    const policy = policyWith((rules) => { rules["APT-EDU"]!.min_education = "associate"; });
     const [row] = await query(newDeputy({ education: "secondary" }), asOf, "select passed, explanation from appointment_checks where rule_id = 'APT-EDU'", { policy });
     expect(row).toEqual({ passed: false, explanation: "首次任干部，学历中专/高中（低于专科），不符合（APT-EDU）" });
     const [defaultRow] = await query(newDeputy({}), asOf, "select explanation from appointment_checks where rule_id = 'APT-EDU'");

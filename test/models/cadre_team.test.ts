@@ -22,7 +22,7 @@ describe("cadre_team: young cadres (YOUNG-CADRE, 40周岁以下 includes 40)", (
   });
 
   it("the age comes from the policy: YOUNG-CADRE.max_age 35 makes a 40-year-old not young", async () => {
-    const policy = await policyWith("YOUNG-CADRE", "max_age", 35);
+    const policy = policyWith((rules) => { rules["YOUNG-CADRE"]!.max_age = 35; });
     const [row] = await query(cadre("Y1", "1986-09-01", "middle_head"), asOf, "select young_cadres, young_cadre_max_age from cadre_team where school_id = 'ALL' and post_group = 'all'", { policy });
     expect(row).toEqual({ young_cadres: 0, young_cadre_max_age: 35 });
   });

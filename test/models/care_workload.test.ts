@@ -21,7 +21,7 @@ describe("care_workload (PAY-CARE: 在现岗位男55周岁、女50周岁以上�
   });
 
   it("the ages come from the policy", async () => {
-    const policy = await policyWith("PAY-CARE", "age_female", 52);
+    const policy = policyWith((rules) => { rules["PAY-CARE"]!.age_female = 52; });
     const rows = await query(staffMember("F", "1976-09-01"), asOf, "select * from care_workload", { policy });
     expect(rows).toEqual([]);
   });

@@ -2,7 +2,7 @@
  * Given-rows helper for model tests (dbt-style unit tests): an in-memory DuckDB with the raw
  * tables, the rows a test gives, every model built on top, then plain queries on the marts.
  */
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { defaultPolicyPath, loadPolicy, parsePolicy, type Policy } from "../../src/policy/load.ts";
 import { buildModelsInto } from "../../src/models/build.ts";
@@ -37,14 +37,14 @@ export const post = (staff_id: string, school_id: string, start_date: string, ex
   staff_id, school_id, post: "teacher", start_date, ...extra,
 });
 
-let defaultPolicy: Policy | undefined;
-
-/** The default policy file as a document with one key changed, for `build(…, { policy })`. */
-export async function policyWith(rule: string, key: string, value: unknown): Promise<Record<string, unknown>> {
-  const document = parse(await readFile(defaultPolicyPath, "utf8")) as { rules: Record<string, Record<string, unknown>> };
-  document.rules[rule]![key] = value;
+/** The default policy file as a document, with `edit` applied to its rules (pass as `policy`). */
+export function policyWith(edit: (rules: Record<string, Record<string, unknown>>) => void): unknown {
+  const document = parse(readFileSync(defaultPolicyPath, "utf8")) as { rules: Record<string, Record<string, unknown>> };
+  edit(document.rules);
   return document;
 }
+
+let defaultPolicy: Policy | undefined;
 
 export async function build(given: Given, asOf: string, options: { policy?: unknown; horizonMonths?: number } = {}): Promise<Database> {
   const policy = options.policy === undefined ? (defaultPolicy ??= await loadPolicy()) : parsePolicy(options.policy);

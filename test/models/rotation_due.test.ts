@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { person, post, query, type Given } from "./given.ts";
+import { person, policyWith, post, query, type Given } from "./given.ts";
+
+type Rules = Record<string, Record<string, unknown>>;
 
 const asOf = "2026-09-01";
 const due = async (given: Given) =>
@@ -156,5 +158,100 @@ describe("rotation_due: school leaders (ROT-P3)", () => {
     const row = (await query(leader("1969-08-15", "2015-09-01"), asOfDate, "select * from rotation_due"))[0]!;
     expect(row.due).toBe(expected);
     expect(row.explanation).toContain(`距法定退休（2030-10-01）${text}`);
+  });
+});
+
+describe("rotation_due: P3's explanation says the terms only as the policy numbers make them", () => {
+  const principal: Given = {
+    staff: [person("T1", { birth_date: "1976-05-12" })],
+    appointments: [post("T1", "S1", "2014-09-01", { post: "principal" })],
+  };
+  it.each([
+    ["defaults", (rules: Rules) => rules, "（≥9年，即满3个聘期）", "9 years of 3-year terms"],
+    ["P3 8 years", (rules: Rules) => { rules["ROT-P3"]!.years_in_post = 8; }, "（≥8年）", "8 years is no whole number of terms: nothing said"],
+    ["P3 12 years, 4-year terms", (rules: Rules) => { rules["ROT-P3"]!.years_in_post = 12; rules["APT-TERM"]!.term_years = 4; }, "（≥12年，即满3个聘期）", "a bureau's own terms"],
+  ])("%s: the explanation holds %s (%s)", async (_label, edit, text) => {
+    const [row] = await query(principal, asOf, "select explanation from rotation_due", { policy: policyWith(edit) });
+    expect(row!.explanation).toContain(text);
+    expect(row!.explanation).not.toContain("三个聘期");
+  });
+});
+
+describe("rotation_due: ROT-EXEMPT-RET (switched on; 不满2年 is strict)", () => {
+  const nearRetirement = (birth: string): Given => ({ staff: [person("T1", { birth_date: birth })], appointments: [post("T1", "S1", "2010-09-01")] });
+  // the age cap raised to 60 so that people this close to retirement can be due at all
+  const policy = (enabled: boolean) => policyWith((rules) => { rules["ROT-EXEMPT-RET"]!.enabled = enabled; rules["ROT-T9"]!.max_age_male = 60; });
+  it.each([
+    ["1967-11-15", true, false, true, "ROT-EXEMPT-RET", "retires 2028-08-01: 1.9 years left, held"],
+    ["1967-12-15", true, true, false, "ROT-T9", "retires 2028-09-01: exactly 2.0 years left is not 不满2年"],
+    ["1967-11-15", false, true, false, "ROT-T9", "switched off: due"],
+  ])("a man born %s, switch on %s → due %s, exempt %s, %s (%s)", async (birth, enabled, dueNow, exempt, rule) => {
+    const [row] = await query(nearRetirement(birth), asOf, "select * from rotation_due", { policy: policy(enabled) });
+    expect(row).toMatchObject({ due: dueNow, exempt, rule_id: rule });
+    if (exempt) expect(row!.explanation).toContain("距法定退休不满2年");
+  });
+});
+
+describe("rotation_due: ROT-DEFER (switched on)", () => {
+  const schools = [
+    { school_id: "S1", name: "城区实验小学", level: "primary", location: "urban", tier: "strong" },
+    { school_id: "S2", name: "乡村中心小学", level: "primary", location: "rural", tier: "weak" },
+    { school_id: "S3", name: "镇中学", level: "junior", location: "town", tier: "general" },
+    { school_id: "S4", name: "镇小学", level: "primary", location: "town", tier: "general" },
+  ];
+  const on = policyWith((rules) => { rules["ROT-DEFER"]!.enabled = true; });
+  const off = policyWith(() => {});
+  const history = (before: [string, string, string][], here: string): Given => ({
+    schools,
+    staff: [person("T1", { birth_date: "1978-01-01" })],
+    appointments: [...before.map(([school, start, end]) => post("T1", school, start, { end_date: end })), post("T1", "S1", here)],
+  });
+  it.each([
+    [[["S3", "2003-09-01", "2006-08-31"], ["S4", "2006-09-01", "2009-08-31"]], "2016-09-01", true, "ROT-DEFER", "3.0 years in each of 2 other schools, 10 here"],
+    [[["S3", "2003-09-01", "2006-08-30"], ["S4", "2006-09-01", "2009-08-31"]], "2016-09-01", true, "ROT-T9", "one of them a day short of 3 years"],
+    [[["S3", "2003-09-01", "2006-08-31"], ["S4", "2006-09-01", "2009-08-31"]], "2014-09-01", true, "ROT-T9", "满12年 here: deferral does not apply"],
+    [[["S2", "2004-09-01", "2010-08-31"]], "2016-09-01", true, "ROT-DEFER", "an urban teacher with 6.0 years in a rural school"],
+    [[["S2", "2004-09-02", "2010-08-31"]], "2016-09-01", true, "ROT-T9", "5.99 years in a rural school"],
+    [[["S3", "2003-09-01", "2006-08-31"], ["S4", "2006-09-01", "2009-08-31"]], "2016-09-01", false, "ROT-T9", "switched off"],
+  ] as [[string, string, string][], string, boolean, string, string][])("%#: %j, here since %s, switch on %s → %s (%s)", async (before, here, enabled, rule) => {
+    const [row] = await query(history(before, here), asOf, "select * from rotation_due", { policy: enabled ? on : off });
+    expect(row).toMatchObject({ rule_id: rule, due: rule === "ROT-T9", exempt: rule === "ROT-DEFER" });
+  });
+});
+
+describe("rotation_due: ROT-BAR and ROT-SERVE columns", () => {
+  it.each([
+    [2025, true, "不合格 in 2025, within the last 3 appraisal years (2023–2025)"],
+    [2023, true, "2023 is the earliest of them"],
+    [2022, false, "2022 is before them"],
+  ])("appraised 不合格 in %s → barred %s (%s)", async (year, barred) => {
+    const [row] = await query({ staff: [person("T1")], appointments: [post("T1", "S1", "2010-09-01")], appraisals: [{ staff_id: "T1", year, grade: "incompetent" }] },
+      asOf, "select barred from rotation_due");
+    expect(row).toEqual({ barred });
+  });
+
+  it("someone who rotated in owes service until the end of the policy's years there", async () => {
+    const [row] = await query({
+      staff: [person("T1")],
+      appointments: [post("T1", "S2", "2010-09-01", { end_date: "2024-08-31" }), post("T1", "S1", "2024-09-01")],
+      rotations: [{ staff_id: "T1", from_school_id: "S2", to_school_id: "S1", start_date: "2024-09-01", type: "transfer", relation_moved: true }],
+    }, asOf, "select serving_until from rotation_due");
+    expect(row).toEqual({ serving_until: "2027-08-31" });
+  });
+});
+
+describe("rotation_due: a blank 人事关系随迁 depends on the type (contract v2: Time)", () => {
+  it.each([
+    ["group", 5, "集团内交流: blank reads 是, the attachment restarts"],
+    ["cluster", 5, "片区交流: 是"],
+    ["transfer", 5, "校际交流: 是"],
+    ["support_teaching", 15, "支教: blank reads 否, a stretch away (still running, so counted to the day)"],
+  ])("%s with a blank relation_moved → %s years in school (%s)", async (type, years) => {
+    const [row] = await query({
+      staff: [person("T1")],
+      appointments: [post("T1", "S1", "2006-09-01")],
+      rotations: [{ staff_id: "T1", from_school_id: type === "support_teaching" ? "S1" : "S2", to_school_id: type === "support_teaching" ? "S2" : "S1", start_date: "2021-09-01", type, relation_moved: null }],
+    }, asOf, "select years_in_school from rotation_due");
+    expect(row!.years_in_school).toBe(years);
   });
 });

@@ -51,7 +51,8 @@ describe("runModels", () => {
 
     const due = (await readFile(join(out, "rotation_due.csv"), "utf8")).split("\n");
     expect(due[0]!.startsWith("staff_id,school_id,due,exempt,years_in_school,age,gender,post,rule_id,explanation")).toBe(true);
-    expect(due).toContain("T1,S1,true,false,12.0,55,M,teacher,ROT-T9,在本校连续任教12.0年（≥9年），男，55周岁（≤55周岁），应交流轮岗（ROT-T9）,ROT-T9");
+    // then the extra columns: rotation_rule_id, barred (ROT-BAR), failed_appraisal_year, serving_until (ROT-SERVE)
+    expect(due).toContain("T1,S1,true,false,12.0,55,M,teacher,ROT-T9,在本校连续任教12.0年（≥9年），男，55周岁（≤55周岁），应交流轮岗（ROT-T9）,ROT-T9,false,,");
 
     const pay = (await readFile(join(out, "performance_pay.csv"), "utf8")).split("\n");
     // a department with a comma is quoted; a missing value is empty; booleans are true/false

@@ -233,3 +233,36 @@ describe("sample county realism", () => {
     expect([...categories].sort()).toEqual(["", "专业技术", "工勤", "管理"].sort());
   });
 });
+
+describe("sample county cadres and rotation records", () => {
+  it("most middle heads in post came through a deputy post: a year or more as a deputy before (APT-DEPUTY-FIRST)", () => {
+    const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+    const heads = current.filter((a) => a.post === "中层正职");
+    const withDeputyYear = heads.filter((head) => {
+      const headSince = Math.min(...sample.appointments.filter((a) => a.staff_id === head.staff_id && a.post === "中层正职").map((a) => day(a.start_date!)));
+      const deputyDays = sample.appointments
+        .filter((a) => a.staff_id === head.staff_id && a.post === "中层副职" && day(a.start_date!) < headSince)
+        .reduce((sum, a) => sum + Math.min(day(a.end_date || END), headSince - 1) - day(a.start_date!) + 1, 0);
+      return deputyDays >= 365;
+    });
+    expect(heads.length).toBeGreaterThan(60);
+    expect(withDeputyYear.length / heads.length).toBeGreaterThan(0.8);
+  });
+
+  it("has a remote school (rural) and a phase-in school", () => {
+    const remote = sample.schools.filter((s) => s.remote === "是");
+    expect(remote.length).toBeGreaterThanOrEqual(1);
+    expect(remote.every((s) => s.location === "农村")).toBe(true);
+    expect(sample.schools.filter((s) => /^\d{4}$/.test(s.phase_in_until!)).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("plants the v2 rotation cases: a summer transfer, a service period left early, a barred teacher received, an exemption a day too long", () => {
+    expect(sample.rotations.some((r) => r.start_date === "2025-08-20" && r.type === "校际交流")).toBe(true);
+    const early = personWith("女", "1986-06-06");
+    expect(sample.rotations.filter((r) => early.includes(r.staff_id!)).map((r) => r.start_date)).toEqual(["2022-09-01", "2024-09-01"]);
+    const barred = personWith("男", "1985-05-05");
+    expect(sample.appraisals.some((a) => barred.includes(a.staff_id!) && a.year === "2024" && a.grade === "不合格")).toBe(true);
+    expect(sample.rotations.some((r) => barred.includes(r.staff_id!) && r.start_date === "2025-09-01")).toBe(true);
+    expect(sample.exemptions.some((e) => e.reason === "特色课程领衔" && e.start_date === "2024-09-01" && e.end_date === "2027-09-01")).toBe(true);
+  });
+});

@@ -49,7 +49,7 @@ describe("public build data", () => {
     const s2 = compliance.find((row) => row.school_id === "S2" && row.school_year === 2025)!;
     // whether the target was met is read off the ratio, so it is withheld with it
     expect(s2).toMatchObject({ eligible: 30, rotated: null, ratio: null, met: null });
-    expect(s2.suppressed).toEqual(["rotated", "ratio", "met"]);
+    expect(s2.suppressed).toEqual(["rotated", "rotated_eligible", "received_barred", "ratio", "met"]);
     const s1 = compliance.find((row) => row.school_id === "S1" && row.school_year === 2025)!;
     expect(s1).toMatchObject({ eligible: 40, rotated: 8, ratio: 0.2, met: true });
     expect(rotation.due).toBeNull();

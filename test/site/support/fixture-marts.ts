@@ -72,21 +72,29 @@ export async function createFixtureMarts(path = ":memory:", asOf = "2026-09-01")
   await run(`create table staff_structure (school_id varchar, post_group varchar, title varchar, education varchar, headcount integer)`);
   await run(`insert into staff_structure values ${values([...structure].map(([key, n]) => [...key.split("|"), n]))}`);
 
-  await run(`create table rotation_due (staff_id varchar, school_id varchar, due boolean, exempt boolean, years_in_school double, age integer, rule_id varchar, explanation varchar)`);
-  await run(`insert into rotation_due values ${values(fixtureStaff.map((s, i) => [s[0], s[5], i % 3 === 0, i === 4, 9 + (i % 4), ageOf(s[4]), "ROT-T9", `在本校任教 ${9 + (i % 4)} 年，年龄未超过上限，应交流`]))}`);
+  await run(`create table rotation_due (staff_id varchar, school_id varchar, due boolean, exempt boolean, years_in_school double, age integer, rule_id varchar, explanation varchar, barred boolean, failed_appraisal_year integer)`);
+  await run(`insert into rotation_due values ${values(fixtureStaff.map((s, i) => [s[0], s[5], i % 3 === 0, i === 4, 9 + (i % 4), ageOf(s[4]), "ROT-T9", `在本校任教 ${9 + (i % 4)} 年，年龄未超过上限，应交流`, i === 6, i === 6 ? 2024 : null]))}`);
 
-  await run(`create table rotation_compliance (school_id varchar, school_year integer, eligible integer, rotated integer, ratio double, target double, met boolean, backbone_rotated integer, rotated_in integer, rotated_out integer, is_complete boolean)`);
+  // v2 (rotation side): the rotated-eligible, leader, ROT-BAR and ROT-SERVE columns, and the round's dates
+  await run(`create table rotation_compliance (school_id varchar, school_year integer, eligible integer, rotated integer, ratio double, target double, met boolean, backbone_rotated integer, rotated_in integer, rotated_out integer, is_complete boolean,
+    rotated_eligible integer, target_exception varchar, phase_in_until integer, received_barred integer, left_early integer, backbone_share double, backbone_target double, backbone_met boolean,
+    eligible_leaders integer, rotated_leaders integer, leader_target double, leader_met boolean, leader_rule_id varchar, round_opens_on date, round_ends_on date, eligibility_records_date date, eligibility_date date)`);
   const compliance: unknown[][] = [];
   for (const year of [2023, 2024, 2025]) {
     const complete = true;
+    const round = [`${year}-07-01`, `${year + 1}-06-30`, `${year}-06-30`, `${year}-08-31`];
     compliance.push(
-      ["S1", year, 40, 8, 0.2, 0.15, true, 2, 6, 8, complete],
-      ["S2", year, 30, 2, 2 / 30, 0.15, false, 0, 3, 2, complete],
-      ["S3", year, 0, 0, null, 0.1, null, 0, 1, 0, complete],
-      ["ALL", year, 70, 10, 10 / 70, 0.15, false, 2, 10, 10, complete],
+      ["S1", year, 40, 8, 0.2, 0.15, true, 2, 6, 8, complete, 7, null, null, 0, 0, 0.25, 0.2, true, 1, 1, 0.15, true, "ROT-LEAD15", ...round],
+      ["S2", year, 30, 2, 2 / 30, 0.15, false, 0, 3, 2, complete, 2, null, null, 1, 0, 0, 0.2, false, 1, 0, 0.15, false, "ROT-LEAD15", ...round],
+      ["S3", year, 0, 0, null, 0.1, null, 0, 1, 0, complete, 0, "remote", null, 0, 1, null, 0.2, null, 0, 0, 0.15, null, "ROT-LEAD15", ...round],
+      ["ALL", year, 70, 10, 10 / 70, 0.15, false, 2, 10, 10, complete, 9, null, null, 1, 1, 0.2, 0.2, true, 2, 1, 0.15, true, "ROT-LEAD15", ...round],
     );
   }
   await run(`insert into rotation_compliance values ${values(compliance)}`);
+  await run(`create table rotation_tiers (tier varchar, tier_zh varchar, schools integer, all_schools integer, share double, max_share double, within boolean)`);
+  await run(`insert into rotation_tiers values ('strong', '优质', 1, 3, ${1 / 3}, 0.3, false), ('general', '一般', 1, 3, ${1 / 3}, null, null), ('weak', '薄弱', 1, 3, ${1 / 3}, 0.3, false)`);
+  await run(`create table rotation_left_early (staff_id varchar, school_id varchar, school_year integer, start_date date, left_on date, explanation varchar)`);
+  await run(`insert into rotation_left_early values ('T010', 'S3', 2025, '2024-09-01', '2025-08-31', '2024-09-01支教到本校，2025-08-31离开，服务1.0年，未满支教或到农村学校交流应服务的2年（应至2026-08-31，ROT-SERVE）')`);
   await run(`create table reverse_flow (school_year integer, backbone_strong_to_other integer, backbone_other_to_strong integer, ok boolean)`);
   await run(`insert into reverse_flow values (2023, 6, 1, true), (2024, 2, 3, false), (2025, 7, 2, true)`);
 
@@ -131,5 +139,9 @@ export async function createFixtureMarts(path = ":memory:", asOf = "2026-09-01")
   await run(`insert into load_info values ('2026-09-02 00:30:00', '/data', '0.1.0', '${"ab12".repeat(16)}')`);
   await run(`create table stg_exemptions (staff_id varchar, reason varchar, start_date date, end_date date)`);
   await run(`insert into stg_exemptions values ('T005', 'nursing', '2025-10-01', '2026-12-31'), ('T007', 'illness', '2026-01-01', '2026-10-15')`);
+  await run(`create table rotation_exemptions (staff_id varchar, school_id varchar, reason varchar, start_date date, end_date date, valid_until date, capped boolean, explanation varchar)`);
+  await run(`insert into rotation_exemptions values ('T005', 'S2', 'nursing', '2025-10-01', '2026-12-31', '2026-12-31', false, '哺乳期暂缓交流'),
+    ('T007', 'S2', 'illness', '2026-01-01', '2026-10-15', '2026-10-15', false, '重病暂缓交流'),
+    ('T003', 'S1', 'signature_course', '2024-09-01', '2027-09-01', '2027-08-31', true, '特色课程领衔暂缓交流2024-09-01至2027-09-01，超过最长3年，按2027-08-31截止（ROT-EXEMPT）')`);
   return db;
 }
