@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsFromColumns } from "../../reports/components/columns.js";
-import { parseAudience } from "../../src/site/audience.ts";
 import { rotationData } from "../../src/site/rotation.ts";
-import { queryJson, type Database } from "../../src/warehouse/duckdb.ts";
+import type { Database } from "../../src/warehouse/duckdb.ts";
+import { pageContext } from "../site/support/context.ts";
 import { build, person, post, rows, type Given } from "./given.ts";
 
 // As of 2026-08-31: the as-of date and school year 2026's evaluation count to the same day.
@@ -72,9 +72,7 @@ describe("the same person is never due in one place and exempt in another (ROT-E
   });
 
   it("the rotation page lists each person once, with the status rotation_due gives them", async () => {
-    const page = await rotationData({
-      audience: parseAudience("bureau"), asOf, connection: db.connection, rows: (sql, params) => queryJson(db.connection, sql, params),
-    });
+    const page = await rotationData(pageContext(db, "bureau", asOf));
     const listed = rowsFromColumns(page.due!).map((r) => [r.staff_id, r.due ? "due" : "exempt"]).sort();
     const due = (await rows(db, "select staff_id, due from rotation_due where due or exempt order by staff_id")).map((r) => [r.staff_id, r.due ? "due" : "exempt"]);
     expect(listed).toEqual(due);

@@ -4,9 +4,9 @@
  * defaults (a default written into SQL or TS would leak here).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseAudience } from "../../src/site/audience.ts";
 import { rotationData } from "../../src/site/rotation.ts";
-import { queryJson, type Database } from "../../src/warehouse/duckdb.ts";
+import type { Database } from "../../src/warehouse/duckdb.ts";
+import { pageContext } from "../site/support/context.ts";
 import { build, person, policyWith, post, rows, type Given } from "./given.ts";
 
 const unusual = policyWith((rules) => {
@@ -62,7 +62,7 @@ describe("no default rotation number leaks into the output", () => {
   });
 
   it("the rotation page carries the mart's numbers, not its own", async () => {
-    const page = await rotationData({ audience: parseAudience("bureau"), asOf: "2026-09-01", connection: db.connection, rows: (sql, params) => queryJson(db.connection, sql, params) });
+    const page = await rotationData(pageContext(db, "bureau", "2026-09-01"));
     const json = JSON.stringify(page);
     expect(page.county.find((row) => row.school_year === 2025)).toMatchObject({ backbone_target: 0.23, leader_target: 0.19 });
     expect(json).not.toMatch(/"backboneShareTarget"|0\.2[,}]/);

@@ -6,15 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsFromColumns as fromColumns } from "../../reports/components/columns.js";
-import { parseAudience } from "../../src/site/audience.ts";
 import { allowanceData } from "../../src/site/allowance.ts";
-import type { PageContext } from "../../src/site/context.ts";
 import { exitsData } from "../../src/site/exits.ts";
 import { overviewData } from "../../src/site/overview.ts";
 import { qualityData } from "../../src/site/quality.ts";
 import { structureData } from "../../src/site/structure.ts";
 import { summaryData } from "../../src/site/summary.ts";
-import { queryJson, type Database, type Params } from "../../src/warehouse/duckdb.ts";
+import type { Database } from "../../src/warehouse/duckdb.ts";
+import { pageContext } from "./support/context.ts";
 import { build, person, post, type Row } from "../models/given.ts";
 
 const asOf = "2026-09-01";
@@ -55,12 +54,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => db.close());
 
-const contextFor = (audience: string): PageContext => ({
-  audience: parseAudience(audience),
-  asOf,
-  connection: db.connection,
-  rows: <T extends object>(sql: string, params?: Params) => queryJson(db.connection, sql, params) as Promise<T[]>,
-});
+const contextFor = (audience: string) => pageContext(db, audience, asOf);
 
 describe("待退出: dismissals barred by EXIT-PROTECT", () => {
   it("are counted apart, not with the pending exits", async () => {

@@ -3,9 +3,7 @@
  * may not contain. (The built-site test repeats the search on every output file.)
  */
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
-import { parseAudience } from "../../src/site/audience.ts";
 import { allowanceData } from "../../src/site/allowance.ts";
-import type { PageContext } from "../../src/site/context.ts";
 import { exitsData } from "../../src/site/exits.ts";
 import { decodeColumn, rowsFromColumns as fromColumns } from "../../reports/components/columns.js";
 import { overviewData } from "../../src/site/overview.ts";
@@ -13,7 +11,8 @@ import { qualityData } from "../../src/site/quality.ts";
 import { rotationData } from "../../src/site/rotation.ts";
 import { structureData } from "../../src/site/structure.ts";
 import { summaryData } from "../../src/site/summary.ts";
-import { queryJson, type Database, type Params } from "../../src/warehouse/duckdb.ts";
+import type { Database } from "../../src/warehouse/duckdb.ts";
+import { pageContext } from "./support/context.ts";
 import { createFixtureMarts, fixtureStaff } from "./support/fixture-marts.ts";
 
 const pages = { overviewData, structureData, rotationData, allowanceData, exitsData, summaryData, qualityData };
@@ -23,12 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const contextFor = (audience: string): PageContext => ({
-  audience: parseAudience(audience),
-  asOf: "2026-09-01",
-  connection: db.connection,
-  rows: <T extends object>(sql: string, params?: Params) => queryJson(db.connection, sql, params) as Promise<T[]>,
-});
+const contextFor = (audience: string) => pageContext(db, audience, "2026-09-01");
 
 async function allJson(audience: string): Promise<string> {
   const parts = [];
