@@ -107,7 +107,8 @@ describe("the sample's remote and phase-in schools and planted rotation cases, a
     expect(rounds.find((r) => r.school_year === 2025)).toMatchObject({ received_barred: 1 });
     expect(Number(rounds.find((r) => r.school_year === 2025)!.rotated_eligible)).toBeGreaterThanOrEqual(1);
     expect(Number(rounds.find((r) => r.school_year === 2024)!.left_early)).toBeGreaterThanOrEqual(1);
-    const [barred] = await rows(`select barred, failed_appraisal_year from rotation_due where school_id = '${school}' and barred`);
-    expect(barred).toEqual({ barred: true, failed_appraisal_year: 2024 });
+    // the planting school also holds the cadre cases (an incompetent 2023 appraisal among them): look for this one
+    const barred = await rows(`select barred, failed_appraisal_year from rotation_due where school_id = '${school}' and barred`);
+    expect(barred).toContainEqual({ barred: true, failed_appraisal_year: 2024 });
   });
 });
