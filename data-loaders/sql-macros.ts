@@ -115,9 +115,6 @@ export const macroDdl = (): string[] => [
           when regexp_full_match(s, '[+-]?\\d+\\.0+') then try_cast(split_part(s, '.', 1) as integer) end`,
   `create or replace temp macro cb_number(s) as
      case when regexp_full_match(s, '[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?') then try_cast(s as double) end`,
-  // A number as a clerk writes it in a message: 890, not 890.0.
-  `create or replace temp macro cb_number_text(x) as
-     case when x = round(x) and abs(x) < 1e15 then cast(cast(x as bigint) as varchar) else cast(x as varchar) end`,
   // 330102 19800506 0011: ID numbers are often typed in groups; spaces and dashes are not part of them.
   `create or replace temp macro cb_id_clean(s) as upper(regexp_replace(s, '[\\s-]', '', 'g'))`,
   `create or replace temp macro cb_id_shape_ok(s) as regexp_full_match(s, '\\d{17}[0-9X]|\\d{15}')`,

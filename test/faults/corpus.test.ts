@@ -145,7 +145,11 @@ export const kinds: Record<string, Kind> = {
   },
   "a rotation to the same school": { files: () => withRows("rotations", ["T1", "S1", "S1", "2016-09-01", "", "校际交流", "是"]), status: 0, counts: ["rotations.csv", 2, 1, 1], reason: /交流学校与原学校相同/ },
   "votes above those cast": { files: () => withRows("appraisals", ["T1", 2021, "优秀", "", "", "", "", "", 30, 28, 20, 9, "", "", "", ""]), status: 0, counts: ["appraisals.csv", 3, 2, 1], reason: /多于实到人数 28/ },
-  "scores above their maximum": { files: () => withRows("appraisals", ["T1", 2021, "优秀", 1200, "", "", "", "", "", "", "", "", "", "", "", ""]), status: 0, counts: ["appraisals.csv", 3, 2, 1], reason: /考核总分应在 0–1000 之间：1200/ },
+  // PAY-SCORE's maxima are the policy file's: the row loads and the models list it (数据质量).
+  "scores above their maximum": {
+    files: () => withRows("appraisals", ["T1", 2021, "优秀", 1200, "", "", "", "", "", "", "", "", "", "", "", ""]),
+    status: 0, counts: ["appraisals.csv", 3, 3, 0], query: ["select score from raw_appraisals where year = 2021", [{ score: 1200 }]],
+  },
   "ID numbers with lower-case x or spaces": {
     files: () => withRows("staff", staffRow("T3", { 2: idNumber("11010519491231002").toLowerCase(), 3: "", 4: "" }), staffRow("T4", { 2: idNumber("33010219800506003").replace(/^(\d{6})(\d{8})/, "$1 $2 "), 3: "", 4: "" })),
     status: 0, counts: ["staff.csv", 4, 4, 0],

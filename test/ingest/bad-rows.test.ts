@@ -53,9 +53,11 @@ const lines: Record<string, Line[]> = {
   appraisals: [
     { row: ["T1", 2021, "优秀", "", "", "", "", "", 30, 31, "", "", "", "", "", ""], column: "votes_cast", value: "31", reason: "实到人数 31 多于应到人数 30" },
     { row: ["T1", 2022, "优秀", "", "", "", "", "", 30, 28, 20, 9, "", "", "", ""], column: "votes_excellent", value: "20", reason: "优秀、称职、基本称职、不称职票数之和 29 多于实到人数 28" },
-    { row: ["T1", 2023, "优秀", 1001, "", "", "", "", "", "", "", "", "", "", "", ""], column: "score", value: "1001", reason: "考核总分应在 0–1000 之间：1001" },
-    { row: ["T1", 2024, "优秀", 900, 51, 44, 535, 270, "", "", "", "", "", "", "", ""], column: "attitude", value: "51", reason: "「职业态度」超过满分 50：51" },
-    { row: ["T1", 2019, "优秀", 900, 45, 45, 540, 260, "", "", "", "", "", "", "", ""], column: "score", value: "900", reason: "四项分数之和 890 与考核总分 900 不符" },
+    // Scores against their maxima and sum are PAY-SCORE's, from the policy file: loaded here,
+    // listed by the appraisal_score_checks model (数据质量), never a reject at ingest.
+    ["T1", 2023, "优秀", 1001, "", "", "", "", "", "", "", "", "", "", "", ""],
+    ["T1", 2024, "优秀", 900, 51, 44, 535, 270, "", "", "", "", "", "", "", ""],
+    ["T1", 2019, "优秀", 900, 45, 45, 540, 260, "", "", "", "", "", "", "", ""],
     { row: ["T1", 2020, "合格", "", "", "", "", "", "", "", "", "", "", "", "", ""], column: "staff_id", value: "T1", reason: "与第 2 行重复：工号 T1、考核年度 2020" },
     { row: ["T2", 2018, "良好", "", "", "", "", "", "", "", "", "", "", "", "", ""], column: "grade", value: "良好", reason: /^「考核等次」的值「良好」不在可选范围内/ },
     ["T2", 2017, "合格", 800, 40, 40, 480, 240, "", "", "", "", "", "", "", ""],
@@ -69,8 +71,9 @@ const lines: Record<string, Line[]> = {
   ],
   exemptions: [
     ["T2", "哺乳期", "2020-01-01", "2020-12-31"],
-    ["T2", "特色课程领衔", "2020-09-01", "2023-09-01"], // exactly 3 years: allowed (ROT-EXEMPT)
-    { row: ["T2", "重大课题", "2020-09-01", "2023-09-02"], column: "end_date", value: "2023-09-02", reason: "特色课程领衔、重大课题暂缓交流最长 3 年，本条从 2020-09-01 到 2023-09-02" },
+    ["T2", "特色课程领衔", "2020-09-01", "2023-09-01"],
+    // Longer than ROT-EXEMPT's maximum: loaded, and capped by the models at the policy's maximum (v2)
+    ["T2", "重大课题", "2020-09-01", "2023-09-02"],
     ["T2", "重病", "2020-09-01", "2025-09-01"], // illness has no maximum
     { row: ["T2", "孕期", "2020-09-01", "2020-08-01"], column: "end_date", value: "2020-08-01", reason: "终止日期（2020-08-01）早于起始日期（2020-09-01）" },
     { row: ["T1", "重病", "2020年9月", "2020/13/1"], column: "end_date", value: "2020/13/1", reason: "「终止日期」不是真实存在的日期：2020/13/1" },
@@ -152,5 +155,16 @@ describe("bad rows through the CLI", () => {
     ]);
     const [rotation] = await queryWarehouse(warehouse, `select type, relation_moved from raw_rotations where row_number = 2`);
     expect(rotation).toEqual({ type: "transfer", relation_moved: true });
+  });
+
+  it("loads, as given, what the models judge against the policy: an over-long exemption and scores above their maxima", async () => {
+    expect(await queryWarehouse(warehouse, `select reason, cast(end_date as varchar) as end_date from raw_exemptions where reason = 'major_project'`)).toEqual([
+      { reason: "major_project", end_date: "2023-09-02" },
+    ]);
+    expect(await queryWarehouse(warehouse, `select year, score, attitude from raw_appraisals where staff_id = 'T1' and year in (2019, 2023, 2024) order by year`)).toEqual([
+      { year: 2019, score: 900, attitude: 45 },
+      { year: 2023, score: 1001, attitude: null },
+      { year: 2024, score: 900, attitude: 51 },
+    ]);
   });
 });
