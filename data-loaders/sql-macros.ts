@@ -3,7 +3,8 @@
  * numbers, ID numbers and coded values. Ingest runs them set-based over whole files, and the unit
  * tests call the same macros through an in-memory DuckDB, so each rule has one implementation.
  * Every macro takes text already passed through cb_norm (null = empty cell) and returns null when
- * the text cannot be read, so "given but null after typing" means "reject".
+ * the text cannot be read, so "given but null after typing" means "reject" (the row, or in an
+ * optional column the cell: cell-checks.ts).
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { vocabularies, type VocabularyName } from "../src/contract.ts";

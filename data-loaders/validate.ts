@@ -1,8 +1,9 @@
 /**
  * Step two of a load, all set-based in DuckDB: the text table of a file → a work table with each
- * cell as given (g_), normalised (n_) and typed (t_), plus the first problem of each row; then
- * duplicate keys; then the clean rows into raw_<file> and the others into raw_rejects, exactly
- * once each. SQL text is generated only from the contract metadata and the rules of row-rules.ts.
+ * cell as given (g_), normalised (n_) and typed (t_), plus the first problem of each row and (v2)
+ * the optional cells it loses (c_, emptied before the row rules); then duplicate keys; then the
+ * clean rows into raw_<file> and the others into raw_rejects, exactly once each (action row),
+ * with each emptied cell of a loaded row beside them (action cell). SQL text is generated only from the contract metadata and the rules of row-rules.ts.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { FileSpec } from "../src/contract.ts";
