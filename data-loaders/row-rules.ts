@@ -39,6 +39,13 @@ export const rowRules: Record<RecordFileName, readonly Check[]> = {
   schools: [],
   staff: [
     {
+      // The ID number is optional and an unreadable one is emptied (v2), unless it was what the
+      // row had for a birth date or gender: then its problem is the row's.
+      column: "id_number",
+      fails: "c_id_number is not null and (t_gender is null or t_birth_date is null)",
+      reason: "p_id_number",
+    },
+    {
       column: "gender",
       fails: "t_id_number is not null and t_gender is not null and t_gender <> id_gender",
       reason: `'性别与身份证号不符：身份证号显示为' || ${genderWord("id_gender")} || '，表中填写为' || ${genderWord("t_gender")}`,

@@ -1,6 +1,6 @@
 /**
- * 数据质量: rows read, loaded and rejected per file; rejects by reason; the rejected rows (bureau
- * only); exemptions loaded but capped at the policy maximum (ROT-EXEMPT); appraisals whose score
+ * 数据质量: rows read, loaded and rejected per file, and (v2) optional cells emptied in loaded rows;
+ * rejects by file, column, action and reason; the rejected rows and emptied cells (bureau only); exemptions loaded but capped at the policy maximum (ROT-EXEMPT); appraisals whose score
  * breaks the 1000-point scheme (PAY-SCORE): loaded, to be corrected.
  */
 import { recordFiles } from "../contract.ts";
@@ -10,22 +10,35 @@ import { toColumns } from "./frame.ts";
 import { labelOf } from "./labels.ts";
 import { countPerSchool, loadedAtSql, personList, withNames } from "./scope.ts";
 
+/** What became of the row of a reject (the contract's rejects.action, v2). */
+export const actionLabels: Record<string, string> = { row: "行未导入", cell: "单元格已置空" };
+const withAction = (row: Record<string, unknown>): Record<string, unknown> => ({ ...row, action: actionLabels[String(row.action)] ?? row.action });
+
 export async function qualityData(context: PageContext) {
+  // rows_rejected counts rows (read = loaded + rejected); cells_emptied counts the optional cells
+  // emptied in loaded rows (v2), from the rejects with action cell.
   const files = await context.rows(
-    `select file, format, encoding, rows_read::integer as rows_read, rows_loaded::integer as rows_loaded, rows_rejected::integer as rows_rejected
+    `select file, format, encoding, rows_read::integer as rows_read, rows_loaded::integer as rows_loaded, rows_rejected::integer as rows_rejected,
+            (select count(*) from rejects where rejects.file = load_files.file and rejects.action = 'cell')::integer as cells_emptied
      from load_files order by file`,
   );
   // Reject reasons quote the cell (a staff ID, a birth date …), so outside the bureau rejects are
-  // counted per file and column only; the bureau also gets them per reason.
+  // counted per file, column and action only; the bureau also gets them per reason.
   const bureau = context.audience.kind === "bureau";
-  const reasons = await context.rows(
-    `select file, coalesce("column", '（整行）') as "column", ${bureau ? "reason" : "null as reason"}, count(*)::integer as count
-     from rejects group by all order by count desc, file, "column"`,
-  );
+  const reasons = (
+    await context.rows(
+      `select file, coalesce("column", '（整行）') as "column", action, ${bureau ? "reason" : "null as reason"}, count(*)::integer as count
+       from rejects group by all order by count desc, file, "column", action`,
+    )
+  ).map(withAction);
   // A rejected row's value can be a name or an ID number, and rejects carry no school: only the bureau sees them.
   const rows =
     bureau
-      ? await context.rows(`select file, row_number::integer as row_number, "column", value, reason from rejects order by file, row_number, "column"`)
+      ? (
+          await context.rows(
+            `select file, row_number::integer as row_number, "column", value, reason, action from rejects order by file, row_number, "column"`,
+          )
+        ).map(withAction)
       : null;
   const [load] = await context.rows(loadedAtSql);
   const label = (file: unknown) => recordFiles.find((spec) => spec.name === String(file).replace(/\.(csv|xlsx)$/i, ""))?.label ?? String(file);
@@ -38,7 +51,7 @@ export async function qualityData(context: PageContext) {
   );
   const cappedRows = peopleRows(context.audience, capped);
   return {
-    loadedAt: load?.loaded_at ?? null, files: files.map((row) => ({ ...row, label: label(row.file) })), reasons, rows,
+    loadedAt: load?.loaded_at ?? null, files: files.map((row): Record<string, unknown> => ({ ...row, label: label(row.file) })), reasons, rows,
     cappedCount: publicCount(context.audience, (cappedRows ?? capped).length),
     capped: cappedRows && cappedRows.map((row) => ({ ...row, reason: labelOf("exemption_reason", row.reason) })),
     ...(await scoreData(context)),

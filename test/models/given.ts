@@ -47,7 +47,8 @@ export function policyWith(edit: (rules: Record<string, Record<string, unknown>>
 
 /**
  * `given` with the bookkeeping an ingest of it from CSV files writes: per record file, rows read =
- * loaded (the given rows) + rejected (the given rejects naming that file), and the load's record.
+ * loaded (the given rows) + rejected (the given rejects naming that file, but for an optional cell
+ * emptied in a loaded row: action cell, v2), and the load's record.
  */
 export function ingested(given: Given, load: { loadedAt: string; fingerprint: string }): Given {
   const files: Record<string, Row[] | undefined> = {
@@ -57,7 +58,7 @@ export function ingested(given: Given, load: { loadedAt: string; fingerprint: st
   const load_files = Object.entries(files).map(([name, rows]) => {
     const file = `${name}.csv`;
     const loaded = rows?.length ?? 0;
-    const rejected = (given.rejects ?? []).filter((reject) => reject.file === file).length;
+    const rejected = (given.rejects ?? []).filter((reject) => reject.file === file && reject.action !== "cell").length;
     return { file, source_path: file, format: "csv", encoding: "utf-8", header_row: 1, rows_read: loaded + rejected, rows_loaded: loaded, rows_rejected: rejected };
   });
   const load_info = [{ loaded_at: load.loadedAt, data_dir: "/data", cadreboard_version: "test", input_fingerprint: load.fingerprint }];

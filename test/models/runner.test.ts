@@ -33,7 +33,7 @@ beforeAll(async () => {
            ('C1', 'S1', 'middle_deputy', '教导处, 德育', '2024-09-01', 4)`);
   await db.connection.run(`insert into raw_appraisals (staff_id, year, grade, applied_multiplier, base_allowance, row_number)
     values ('C1', 2025, 'competent', 1.1, 650, 2)`);
-  await db.connection.run(`insert into raw_rejects values ('staff', 7, '出生日期', '1980/13/01', '不是有效日期')`);
+  await db.connection.run(`insert into raw_rejects values ('staff', 7, '出生日期', '1980/13/01', '不是有效日期', 'row')`);
   await db.connection.run(`insert into load_files values ('staff', 'staff.csv', 'csv', 'utf-8', 1, 4, 3, 1, null)`);
   db.close();
 });
@@ -64,7 +64,7 @@ describe("runModels", () => {
     expect(tenure).toContain(`C1,S1,middle_deputy,"教导处, 德育",41,F,`);
     expect(tenure).toContain(",2024-09-01,");
 
-    expect(await readFile(join(out, "rejects.csv"), "utf8")).toBe("file,row_number,column,value,reason\nstaff,7,出生日期,1980/13/01,不是有效日期\n");
+    expect(await readFile(join(out, "rejects.csv"), "utf8")).toBe("file,row_number,column,value,reason,action\nstaff,7,出生日期,1980/13/01,不是有效日期,row\n");
   });
 
   it("buildMarts returns a database with every mart, detached from the warehouse", async () => {

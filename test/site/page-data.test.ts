@@ -85,6 +85,18 @@ describe("public build data", () => {
     const quality = await qualityData(contextFor("public"));
     expect(quality.rows).toBeNull();
     expect(JSON.stringify(quality)).not.toContain("110101199901011111");
+    expect(JSON.stringify(quality)).not.toContain("八百八");
+  });
+
+  it("counts rejected rows and emptied cells apart, with what became of the row (v2)", async () => {
+    const quality = await qualityData(contextFor("public"));
+    expect(quality.files.find((file) => file.file === "appraisals.csv")).toMatchObject({ rows_rejected: 0, cells_emptied: 1 });
+    expect(quality.files.find((file) => file.file === "staff.csv")).toMatchObject({ rows_rejected: 1, cells_emptied: 0 });
+    expect(quality.reasons.map((row) => [row.file, row.column, row.action, row.reason, row.count])).toEqual([
+      ["appointments.csv", "staff_id", "行未导入", null, 1],
+      ["appraisals.csv", "score", "单元格已置空", null, 1],
+      ["staff.csv", "id_number", "行未导入", null, 1],
+    ]);
   });
 });
 
@@ -137,9 +149,10 @@ describe("bureau build data", () => {
     // the cadres in post: S1's T001 and T002, S2's T005, S3's T011
     expect(new Set(decodeColumn(structure.people!.name!))).toEqual(new Set([...hostileNames, "钱七", "陈三"]));
     const quality = await qualityData(contextFor("bureau"));
-    expect(quality.rows!.map((row) => [row.file, row.row_number, row.value])).toEqual([
-      ["appointments.csv", 7, "T999"],
-      ["staff.csv", 14, "110101199901011111"],
+    expect(quality.rows!.map((row) => [row.file, row.row_number, row.value, row.action])).toEqual([
+      ["appointments.csv", 7, "T999", "行未导入"],
+      ["appraisals.csv", 3, "八百八", "单元格已置空"],
+      ["staff.csv", 14, "110101199901011111", "行未导入"],
     ]);
   });
 
@@ -149,7 +162,7 @@ describe("bureau build data", () => {
     // exempt: principal T005 (10 years as leader, ROT-P3; nursing) and T007 (ill);
     // below the ratio in round 2025: S3, which sent neither T012 nor T301 (S1 6 of 6, S2 2 of 6 ≥ 15 %);
     // a mismatch: T002's 1.2 for a 称职 head (PAY-MULT 1.1)
-    expect(overview).toMatchObject({ rotationDue: 5, rotationExempt: 2, schoolYear: 2025, schoolsBelowRatio: 1, multiplierMismatches: 1, rejectedRows: 2 });
+    expect(overview).toMatchObject({ rotationDue: 5, rotationExempt: 2, schoolYear: 2025, schoolsBelowRatio: 1, multiplierMismatches: 1, rejectedRows: 2 }); // rows: the emptied cell is not one
     // T008 (retirement 2025-07-01, overdue), T004 (retires 2026-11-01) and T002 (term ends
     // 2027-08-31) are within 12 months; T011's exit age (2027-11) and the principals' term ends are not
     expect(overview.exitsNext12Months).toBe(3);

@@ -110,6 +110,8 @@ const exemptions: Row[] = [
 const rejects: Row[] = [
   { file: "staff.csv", row_number: 14, column: "id_number", value: "110101199901011111", reason: "身份证号校验位不符：110101199901011111" },
   { file: "appointments.csv", row_number: 7, column: "staff_id", value: "T999", reason: "工号 T999 在教职工中不存在" },
+  // v2: an optional cell emptied, its row (T002's 2025 appraisal) loaded
+  { file: "appraisals.csv", row_number: 3, column: "score", value: "八百八", reason: "「考核总分」应为数字：八百八，已置空", action: "cell" },
 ];
 
 export const county: Given = ingested(
