@@ -24,6 +24,8 @@ import { pageContext } from "../site/support/context.ts";
 import { generateSample } from "./generate.ts";
 
 type Rules = Record<string, Record<string, unknown>>;
+/** Every count unlike each level's default (0 to 3), and offices no default lists. */
+const establishment = (offices: string) => ({ principal: 2, party_secretary: 2, vice_principal: 4, deputy_secretary: 1, offices, office_head: 2, office_deputy: 2 });
 const multipliers = (excellent: number, competent: number, basic: number, incompetent: number) => ({ excellent, competent, basic, incompetent });
 
 /** Hand-picked so that no value equals any default: a default in the output cannot be one of these. */
@@ -53,6 +55,20 @@ const unusual: Rules = {
   "APT-TERM": { term_years: 7, probation_years: 8 },
   "APT-TERM-MAX": { terms: 7 },
   "APT-QUORUM": { min_turnout: "3/4" },
+  "APT-ESTABLISHMENT": {
+    ...Object.fromEntries(["primary", "junior", "nine_year", "complete", "senior", "vocational"].map((level) => [level, establishment("教导处、教科室")])),
+    kindergarten: establishment("保教处"),
+    office_aliases: "教学处=教导处",
+  },
+  "APT-PRINCIPAL": {
+    teaching_years: 6,
+    min_education: { primary: "associate", junior: "bachelor", nine_year: "bachelor", complete: "postgraduate", senior: "postgraduate", vocational: "postgraduate", kindergarten: "other" },
+    min_title: { primary: "third", junior: "third", nine_year: "third", complete: "senior", senior: "senior", vocational: "senior", kindergarten: "third" },
+    max_age: 58,
+    rotate_after_terms: 3,
+    deputies_follow: true,
+  },
+  "APT-TRIAL": { trial_years: 2 },
   "APT-RESERVE": { min_age: 27, max_age: 47, years_in_school: 7, class_teacher_years: 8 },
   "YOUNG-CADRE": { max_age: 38 },
   "EXIT-MC-AGE": { age_male: 57, age_female: 53 },
