@@ -70,7 +70,7 @@ final as (
             || case when in_post > approved then '，超职数' || (in_post - approved) || '名，严禁超职数配备'
                 when approved > in_post then '，空缺' || (approved - in_post) || '名' else '，与职数相符' end
             || '（APT-ESTABLISHMENT）' as explanation,
-        level, staff_ids, post_rank,
+        level, post_group, staff_ids, post_rank,
     from counted
     order by school_id, post_rank, department
 )
