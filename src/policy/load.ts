@@ -142,7 +142,8 @@ function leaf(raw: unknown, kind: LeafKind, path: string, source: string): Omit<
 
 /**
  * Names as a clerk lists them: separated by 、，, ; or spaces (full-width forms read as their
- * half-width ones), or a YAML list; empty for none. Undefined when it is neither.
+ * half-width ones), or a YAML list inside a dated value (a bare list is the dated-values form);
+ * empty for none. Undefined when it is neither.
  */
 function nameList(raw: unknown): string[] | undefined {
   const items = typeof raw === "string" ? raw.normalize("NFKC").split(/[、,;\s]+/) : Array.isArray(raw) && raw.every((item) => typeof item === "string") ? raw.map((item: string) => item.normalize("NFKC")) : undefined;
