@@ -35,7 +35,7 @@ appraised as (
 
 final as (
     select
-        spells.staff_id, spells.school_id, spells.post, posts.post_zh, posts.post_group, posts.is_middle_head,
+        spells.staff_id, spells.school_id, spells.post, posts.post_zh, posts.post_group, posts.is_middle_head, posts.principal_conditions,
         spells.department, spells.spell_start as start_date,
         not coalesce(experience.had_cadre_post, false) as is_first_cadre_post,
         staff.gender, staff.gender_zh, age_on(staff.birth_date, spells.spell_start) as age,

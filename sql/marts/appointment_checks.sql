@@ -4,7 +4,10 @@
 -- teaching years (APT-YEARS), a year as deputy before heading an office (APT-DEPUTY-FIRST), and
 -- the appraisals of the years before (APT-APPRAISAL). passed is empty when the records cannot tell.
 -- Ages 以下 include the number: a woman aged exactly 40 passes APT-AGE-NEW (digest §0).
+-- APT-PRINCIPAL: the principal's conditions (int_principal_conditions), one row per appointment
+-- they apply to; must_rotate marks a principal re-appointed at the same school after the terms.
 with appointments as (select * from int_cadre_appointments),
+principal as (select * from int_principal_conditions),
 
 checks as (
     select *, 'APT-AGE-NEW' as rule_id, age <= max_age as passed,
@@ -40,13 +43,22 @@ checks as (
                 when appraisal_years_found >= appraisal_years then '，均为称职及以上'
                 else '，记录不全，无法判断' end
     from appointments
+    union all
+    select appointments.*, 'APT-PRINCIPAL', principal.passed, principal.finding
+    from appointments
+    inner join principal on principal.staff_id = appointments.staff_id and principal.school_id = appointments.school_id
+        and principal.post = appointments.post and principal.department = appointments.department
+        and principal.start_date = appointments.start_date
 ),
 
 final as (
-    select staff_id, school_id, post, nullif(department, '') as department, start_date, rule_id, passed,
-        finding || '，' || case when passed then '符合' when not passed then '不符合' else '待核实' end || '（' || rule_id || '）' as explanation,
+    select checks.staff_id, checks.school_id, checks.post, nullif(checks.department, '') as department, checks.start_date, checks.rule_id, checks.passed,
+        checks.finding || '，' || case when checks.passed then '符合' when not checks.passed then '不符合' else '待核实' end || '（' || checks.rule_id || '）' as explanation,
+        case when checks.rule_id = 'APT-PRINCIPAL' then principal.must_rotate end as must_rotate,
     from checks
-    order by school_id, staff_id, start_date, post, department, rule_id
+    left join principal on checks.rule_id = 'APT-PRINCIPAL' and principal.staff_id = checks.staff_id and principal.school_id = checks.school_id
+        and principal.post = checks.post and principal.department = checks.department and principal.start_date = checks.start_date
+    order by checks.school_id, checks.staff_id, checks.start_date, checks.post, checks.department, checks.rule_id
 )
 
 select * from final

@@ -4,8 +4,12 @@
 -- (EXIT-TERM) or of the last term a middle post may be held (APT-TERM-MAX: term_limit), the end
 -- of a new cadre's probation (APT-TERM), and dismissal after an appraisal (EXIT-APPRAISAL) or
 -- votes (EXIT-VOTES). A dismissal a valid protection bars is listed as protected (EXIT-PROTECT);
--- a dismissal or term end carries the day written notice is due (EXIT-NOTICE).
+-- a dismissal or term end carries the day written notice is due (EXIT-NOTICE). The trial year of
+-- someone whose first record at the school came by 新进 or 调入 (APT-TRIAL) is listed from its
+-- start until a trial year after its end, so the appraisal that decides it can be shown.
 with params as (select * from run_params),
+all_records as (select * from stg_appointments),
+appraisals as (select * from stg_appraisals),
 people as (select * from int_people_on_dates where evaluation_date = (select as_of from run_params)),
 retirement as (select * from int_retirement_dates),
 cadre_records as (select * from stg_appointments where is_cadre_post),
@@ -68,11 +72,54 @@ probation_ends as (
     qualify row_number() over (partition by staff_id order by coalesce(probation_end, default_probation_end), appointment_id) = 1
 ),
 
+trials as (
+    -- the first record of each person at each school starts a trial there when it came by
+    -- 新进 or 调入; only the school they are still in post at is listed
+    select first_records.staff_id, first_records.school_id, people.post, people.post_zh, first_records.method_zh,
+        first_records.start_date as trial_start,
+        policy_number('APT-TRIAL', 'trial_years', first_records.start_date) as trial_years,
+        add_policy_years(first_records.start_date, policy_number('APT-TRIAL', 'trial_years', first_records.start_date)) - 1 as trial_end,
+    from (
+        select * from all_records
+        qualify row_number() over (partition by staff_id, school_id order by start_date, appointment_id) = 1
+    ) as first_records
+    inner join people on people.staff_id = first_records.staff_id and people.school_id = first_records.school_id
+    where first_records.starts_trial
+),
+
+trial_appraisals as (
+    -- appraisals of the years the trial ran in (a year's appraisal is known from the next 1 January)
+    select trials.staff_id,
+        bool_or(appraisals.is_competent_or_better) as has_competent,
+        string_agg(appraisals.appraisal_year || '年' || appraisals.grade_zh, '、' order by appraisals.appraisal_year) as grades_text,
+    from trials
+    inner join appraisals on appraisals.staff_id = trials.staff_id
+        and appraisals.appraisal_year between year(trials.trial_start) and year(trials.trial_end)
+    group by trials.staff_id
+),
+
+trial_ends as (
+    select trials.staff_id, trials.school_id, trials.post, 'trial_end' as exit_type, cast(trials.trial_end as date) as due_date,
+        'APT-TRIAL' as rule_id,
+        coalesce(trials.post_zh, '') || '，' || trials.method_zh || '到本校，' || date_text(trials.trial_start) || '起试岗' || number_text(trials.trial_years) || '年，'
+            || date_text(cast(trials.trial_end as date)) || '期满' || case when trials.trial_end >= params.as_of then '，考核称职方可聘用'
+                when trial_appraisals.has_competent then '；试岗期间考核' || trial_appraisals.grades_text || '，有称职及以上等次，可以聘用'
+                else '；试岗期间' || coalesce('考核' || trial_appraisals.grades_text || '，', '') || '尚无称职及以上的考核记录，考核称职前不应正式聘用' end
+            || '（APT-TRIAL）' as explanation,
+        case when trials.trial_end < params.as_of then coalesce(trial_appraisals.has_competent, false) end as trial_competent,
+    from trials
+    cross join params
+    left join trial_appraisals on trial_appraisals.staff_id = trials.staff_id
+    -- a trial that ended more than a trial year ago was decided long since
+    where add_policy_years(trials.trial_end, trials.trial_years) >= params.as_of
+),
+
 unioned as (
     select * from retirements
     union all select *, null from term_exits
     union all select *, null from probation_ends
     union all select staff_id, school_id, post, exit_type, due_date, rule_id, explanation, null from cadre_tests
+    union all select staff_id, school_id, post, exit_type, due_date, rule_id, explanation, null from trial_ends
 ),
 
 final as (
@@ -88,10 +135,12 @@ final as (
         case when exit_types.can_be_barred then protection.protected_until end as protected_until,
         case when exit_types.needs_notice then cast(unioned.due_date - cast(policy_number('EXIT-NOTICE', 'days', params.as_of) as integer) as date) end as notify_by,
         unioned.direct_hire_from,
+        trial_ends.trial_competent,
     from unioned
     cross join params
     inner join exit_types on exit_types.exit_type = unioned.exit_type
     left join protection on protection.staff_id = unioned.staff_id
+    left join trial_ends on unioned.exit_type = 'trial_end' and trial_ends.staff_id = unioned.staff_id
     where unioned.due_date <= params.horizon_end
     order by unioned.due_date, unioned.staff_id, unioned.exit_type
 )

@@ -2,6 +2,7 @@
 with appointments as (select * from raw_appointments),
 params as (select * from run_params),
 posts as (select * from ref_posts),
+methods as (select * from ref_methods),
 
 visible as (
     -- a rule never looks at records after the as-of date: later appointments do not exist yet,
@@ -41,11 +42,15 @@ final as (
         visible.method = 'not_hired' as is_not_hired,
         visible.method = 'second_round' as is_second_round,
         visible.method = 'direct' as is_direct,
+        methods.method_zh,
+        -- a first appointment at a school by 新进 or 调入 starts the trial year there (APT-TRIAL)
+        coalesce(methods.starts_trial, false) as starts_trial,
         visible.post = 'awaiting_post' as is_awaiting_post,
         visible.term_years,
         visible.probation_end,
     from visible
     inner join posts on posts.post = visible.post
+    left join methods on methods.method = visible.method
 )
 
 select * from final

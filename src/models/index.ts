@@ -21,7 +21,7 @@ export interface ModelOptions {
 
 export const defaultHorizonMonths = 36;
 export const martNames: readonly string[] = orderedMarts;
-/** Marts built for the report site only (buildMarts makes them; runModels writes the contract's ten). */
+/** Marts built for the report site only (buildMarts makes them; runModels writes the contract's). */
 export const siteMartNames: readonly string[] = orderedSiteMarts;
 
 /**

@@ -19,6 +19,9 @@ export const stagingModels = [
   "stg_exemptions",
   "stg_policy_multipliers",
   "stg_policy_retirement_tracks",
+  "stg_policy_office_aliases",
+  "stg_policy_establishment",
+  "stg_establishments",
   "stg_load_files",
 ] as const;
 
@@ -42,9 +45,10 @@ export const intermediateModels = [
   "int_dismissal_protection",
   "int_cadre_exit_tests",
   "int_cadre_appointments",
+  "int_principal_conditions",
 ] as const;
 
-/** The ten contract tables, in a stable order. */
+/** The contract tables `cadreboard models` writes (v2 adds cadre_establishment), in a stable order. */
 export const martNames = [
   "age_structure",
   "cadre_tenure",
@@ -56,9 +60,10 @@ export const martNames = [
   "appointment_checks",
   "reform_summary",
   "rejects",
+  "cadre_establishment",
 ] as const;
 
-/** Marts the report site reads beyond the contract's ten (not written by `cadreboard models`). */
+/** Marts the report site reads beyond the contract's (not written by `cadreboard models`). */
 export const siteMartNames = [
   "staff_structure",
   "rotation_tiers",

@@ -29,6 +29,14 @@ function postGroup(post: string): string {
   return "other";
 }
 
+/**
+ * APT-PRINCIPAL (004 第3篇): the principal's conditions apply to the principal; a vice principal
+ * or office head (中层正职) "原则上要达到校长上岗同等条件", judged so only when the policy switch says.
+ */
+const principalConditions: Readonly<Record<string, string>> = { principal: "always", vice_principal: "when_switched", middle_head: "when_switched" };
+/** Methods that start the one-year trial at a school (contract v2: 新进, 调入; APT-TRIAL). */
+const trialMethods = ["new_hire", "transfer_in"];
+
 /** Order of the post list in the contract is also its seniority: a smaller rank outranks. */
 const posts: Row[] = Object.keys(vocabularies.post).map((post, index) => [
   post,
@@ -39,10 +47,13 @@ const posts: Row[] = Object.keys(vocabularies.post).map((post, index) => [
   (leadershipExperiencePosts as readonly string[]).includes(post),
   (workerPosts as readonly string[]).includes(post),
   zh(vocabularies.post, post),
+  principalConditions[post] ?? null,
 ]);
 
 const gradeOrder = ["incompetent", "basic", "competent", "excellent"];
 const educationOrder = ["other", "secondary", "associate", "bachelor", "postgraduate"];
+/** Professional titles from lowest to highest (APT-PRINCIPAL: 一级及以上, 二级及以上). */
+const titleOrder = ["unranked", "third", "second", "first", "senior", "senior_full"];
 
 /** Temporary exemptions that may not run past ROT-EXEMPT's maximum (contract: exemptions). */
 const cappedReasons = ["signature_course", "major_project"];
@@ -58,6 +69,8 @@ const exitTypes: Row[] = [
   ["term_end", true, false],
   ["term_limit", true, false],
   ["probation_end", false, false],
+  // APT-TRIAL: not being kept on after a trial year is not a dismissal from a post held
+  ["trial_end", false, false],
   ["appraisal_dismissal", true, true],
   ["vote_dismissal", true, true],
 ];
@@ -91,7 +104,7 @@ export const referenceTables: readonly ReferenceTable[] = [
   {
     name: "ref_posts",
     columns: "post varchar, post_group varchar, post_rank integer, is_middle_head boolean, is_middle_deputy boolean, " +
-      "counts_as_leadership_experience boolean, is_worker_post boolean, post_zh varchar",
+      "counts_as_leadership_experience boolean, is_worker_post boolean, post_zh varchar, principal_conditions varchar",
     rows: posts,
   },
   {
@@ -103,6 +116,21 @@ export const referenceTables: readonly ReferenceTable[] = [
     name: "ref_education",
     columns: "education varchar, education_rank integer, education_zh varchar",
     rows: educationOrder.map((education, index) => [education, index + 1, zh(vocabularies.education, education)]),
+  },
+  {
+    name: "ref_methods",
+    columns: "method varchar, method_zh varchar, starts_trial boolean",
+    rows: Object.keys(vocabularies.method).map((method) => [method, zh(vocabularies.method, method), trialMethods.includes(method)]),
+  },
+  {
+    name: "ref_titles",
+    columns: "title varchar, title_rank integer, title_zh varchar",
+    rows: titleOrder.map((title, index) => [title, index + 1, zh(vocabularies.title, title)]),
+  },
+  {
+    name: "ref_levels",
+    columns: "level varchar, level_zh varchar",
+    rows: Object.keys(vocabularies.level).map((level) => [level, zh(vocabularies.level, level)]),
   },
   {
     name: "ref_rotation_types",

@@ -119,11 +119,35 @@ function leaf(raw: unknown, kind: LeafKind, path: string, source: string): Omit<
       return { value: raw as string };
     }
     case "education":
-      if (typeof raw !== "string" || !(raw in vocabularies.education)) {
-        throw wrong(`one of ${Object.keys(vocabularies.education).join(", ")}`);
+    case "title":
+      if (typeof raw !== "string" || !(raw in vocabularies[kind])) {
+        throw wrong(`one of ${Object.keys(vocabularies[kind]).join(", ")}`);
       }
       return { value: raw };
+    case "names": {
+      const names = nameList(raw);
+      if (!names) throw wrong("office names separated by 、 (such as 教导处、总务处), or empty quotes for none");
+      return { value: names.join("、") };
+    }
+    case "aliases": {
+      const names = nameList(raw);
+      const pairs = names?.map((pair) => pair.split("=").map((name) => name.trim()));
+      if (!pairs || pairs.some((pair) => pair.length !== 2 || !pair[0] || !pair[1] || pair[0] === pair[1])) {
+        throw wrong("pairs written 别名=处室 separated by 、 (such as 教务处=教导处、德育处=政教处), or empty quotes for none");
+      }
+      return { value: pairs.map((pair) => pair.join("=")).join("、") };
+    }
   }
+}
+
+/**
+ * Names as a clerk lists them: separated by 、，, ; or spaces (full-width forms read as their
+ * half-width ones), or a YAML list inside a dated value (a bare list is the dated-values form);
+ * empty for none. Undefined when it is neither.
+ */
+function nameList(raw: unknown): string[] | undefined {
+  const items = typeof raw === "string" ? raw.normalize("NFKC").split(/[、,;\s]+/) : Array.isArray(raw) && raw.every((item) => typeof item === "string") ? raw.map((item: string) => item.normalize("NFKC")) : undefined;
+  return items?.map((item) => item.trim()).filter((item) => item !== "");
 }
 
 /**

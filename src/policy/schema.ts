@@ -3,12 +3,15 @@
  * it holds. A policy file must match it exactly (no unknown key, no missing key, no wrong type), so
  * a typo in a bureau's edited copy is caught on load instead of silently using a default.
  */
+import { vocabularies } from "../contract.ts";
 
 /**
  * A leaf value; any kind may also be a dated list `[{ from, value }, …]`. A share is kept as an
- * exact fraction (written 0.15 or "2/3"); a month_day is "MM-DD" (the day a yearly round opens).
+ * exact fraction (written 0.15 or "2/3"); a month_day is "MM-DD" (the day a yearly round opens);
+ * `names` is a list of office names as a clerk writes it (教导处、总务处, possibly empty); `aliases`
+ * pairs another name with the office it counts as (教务处=教导处、德育处=政教处).
  */
-export type LeafKind = "number" | "share" | "integer" | "boolean" | "date" | "month_day" | "education";
+export type LeafKind = "number" | "share" | "integer" | "boolean" | "date" | "month_day" | "education" | "title" | "names" | "aliases";
 export interface Group {
   [key: string]: LeafKind | Group;
 }
@@ -20,6 +23,23 @@ const retirementTrack: Group = {
   step_months: "integer",
   max_delay_months: "integer",
 };
+
+/**
+ * One school type's approved leader and office posts (APT-ESTABLISHMENT): leaders by post, and
+ * each office listed in `offices` with `office_head` heads and `office_deputy` deputies.
+ */
+const establishment: Group = {
+  principal: "integer",
+  party_secretary: "integer",
+  vice_principal: "integer",
+  deputy_secretary: "integer",
+  offices: "names",
+  office_head: "integer",
+  office_deputy: "integer",
+};
+/** A value per school level of the schools file (contract: schools.level). */
+const byLevel = (kind: LeafKind): Group =>
+  Object.fromEntries(Object.keys(vocabularies.level).map((level) => [level, kind]));
 
 export const policySchema: Group = {
   "ROT-YEAR": { round_opens: "month_day" },
@@ -53,6 +73,16 @@ export const policySchema: Group = {
   "APT-TERM": { term_years: "number", probation_years: "number" },
   "APT-TERM-MAX": { terms: "integer" },
   "APT-QUORUM": { min_turnout: "share" },
+  "APT-ESTABLISHMENT": { ...Object.fromEntries(Object.keys(vocabularies.level).map((level) => [level, establishment])), office_aliases: "aliases" },
+  "APT-PRINCIPAL": {
+    teaching_years: "number",
+    min_education: byLevel("education"),
+    min_title: byLevel("title"),
+    max_age: "integer",
+    rotate_after_terms: "integer",
+    deputies_follow: "boolean",
+  },
+  "APT-TRIAL": { trial_years: "number" },
   "APT-RESERVE": { min_age: "integer", max_age: "integer", years_in_school: "number", class_teacher_years: "number" },
   "YOUNG-CADRE": { max_age: "integer" },
   "EXIT-MC-AGE": { age_male: "integer", age_female: "integer" },

@@ -18,6 +18,7 @@ export const exitTypeLabels: Record<string, string> = {
   term_end: "聘期届满",
   term_limit: "任期届满不再续聘",
   probation_end: "试用期满",
+  trial_end: "试岗期满",
   appraisal_dismissal: "考核不称职解聘",
   vote_dismissal: "民主测评解聘",
 };

@@ -1,5 +1,6 @@
-/** 干部结构: age pyramids, the cadre team (young cadres), title and education, the reserve-cadre pool. */
+/** 干部结构: age pyramids, the cadre team (young cadres), title and education, the reserve-cadre pool, the establishment (职数). */
 import { peopleRows, suppressSmallCells } from "./audience.ts";
+import { establishmentData } from "./establishment.ts";
 import type { PageContext } from "./context.ts";
 import { toColumns } from "./frame.ts";
 import { genderLabel, labelOf, postGroupLabels } from "./labels.ts";
@@ -76,6 +77,7 @@ export async function structureData(context: PageContext) {
     staffTitles: toColumns(await staffDistribution("title")),
     staffEducation: toColumns(await staffDistribution("education")),
     ...(await reserveData(context)),
+    ...(await establishmentData(context)),
     people: personList(people, (row) => ({
       department: row.department,
       gender: genderLabel(row.gender),

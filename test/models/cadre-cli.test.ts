@@ -66,7 +66,7 @@ function table(name: string): Record<string, string>[] {
 describe("cadreboard models on a GB18030 export (v2 columns)", () => {
   it("pending_exits has the v2 columns: protected, protected_until, term_limit, notify_by", () => {
     expect(readFileSync(join(out, "pending_exits.csv"), "utf8").split("\n")[0]).toBe(
-      "staff_id,school_id,post,exit_type,due_date,rule_id,explanation,overdue,protected,protected_until,notify_by,direct_hire_from",
+      "staff_id,school_id,post,exit_type,due_date,rule_id,explanation,overdue,protected,protected_until,notify_by,direct_hire_from,trial_competent",
     );
   });
 

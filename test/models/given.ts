@@ -17,6 +17,7 @@ export interface Given {
   appraisals?: Row[];
   rotations?: Row[];
   exemptions?: Row[];
+  establishments?: Row[];
   rejects?: Row[];
   load_files?: Row[];
   load_info?: Row[];
@@ -79,7 +80,7 @@ export async function build(given: Given, asOf: string, options: { policy?: unkn
     for (const statement of warehouseDdl()) await db.connection.run(statement);
     const tables: Record<string, Row[] | undefined> = {
       raw_schools: given.schools ?? twoSchools, raw_staff: given.staff, raw_appointments: given.appointments,
-      raw_appraisals: given.appraisals, raw_rotations: given.rotations, raw_exemptions: given.exemptions,
+      raw_appraisals: given.appraisals, raw_rotations: given.rotations, raw_exemptions: given.exemptions, raw_establishments: given.establishments,
       raw_rejects: given.rejects, load_files: given.load_files, load_info: given.load_info,
     };
     for (const [table, rows] of Object.entries(tables)) await insert(db, table, rows ?? []);
