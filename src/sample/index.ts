@@ -1,7 +1,8 @@
 /**
  * `cadreboard sample`: writes a deterministic synthetic county (schools, staff, appointments,
- * appraisals, rotations, exemptions) as the six record files of the data contract. Output depends
- * only on the options: same seed and size → byte-identical files.
+ * appraisals, rotations, exemptions, and the bureau's approved cadre posts) as the seven record
+ * files of the data contract. Output depends only on the options: same seed and size →
+ * byte-identical files.
  */
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
@@ -13,7 +14,8 @@ import { AS_OF, SAMPLE_HISTORY_END_TEXT } from "./dates.ts";
 import type { Person } from "./people.ts";
 import { plantingSchool } from "./planted.ts";
 import { Random } from "./random.ts";
-import { appointmentRows, appraisalRow, exemptionRows, headerOf, rotationRows, schoolRow, staffRow } from "./rows.ts";
+import { leaderPosts } from "./cadres.ts";
+import { appointmentRows, appraisalRow, establishmentRow, exemptionRows, headerOf, rotationRows, schoolRow, staffRow } from "./rows.ts";
 import { schoolPeople } from "./school-staff.ts";
 import { assignRotationHabits, planSchools, type School } from "./schools.ts";
 
@@ -40,8 +42,9 @@ export async function writeSampleCounty(options: SampleOptions): Promise<{ files
   const open = (name: RecordFileName) => new CsvFile(join(options.outDir, `${name}.csv`), headerOf(name));
   const files = {
     staff: open("staff"), appointments: open("appointments"), appraisals: open("appraisals"),
-    rotations: open("rotations"), exemptions: open("exemptions"),
+    rotations: open("rotations"), exemptions: open("exemptions"), establishments: open("establishments"),
   };
+  const establishmentRng = new Random(seed, -3);
   for (const school of schools) {
     // One random stream per school: a school's people don't depend on how others were drawn.
     const rng = new Random(seed, school.index + 1);
@@ -53,6 +56,9 @@ export async function writeSampleCounty(options: SampleOptions): Promise<{ files
       for (const row of rotationRows(person, schools)) files.rotations.row(row);
       for (const row of exemptionRows(person)) files.exemptions.row(row);
       countHeadcount(person, schools);
+    }
+    for (const [post, department, approved] of approvedPosts(establishmentRng, school, people)) {
+      files.establishments.row(establishmentRow(school, post, department, approved));
     }
     for (const file of Object.values(files)) await file.flush();
   }
@@ -67,6 +73,24 @@ export async function writeSampleCounty(options: SampleOptions): Promise<{ files
   const all = { schools: schoolFile, ...files };
   for (const file of Object.values(all)) await file.close();
   return { files: Object.entries(all).map(([name, file]) => ({ name, path: file.path, rows: file.rows })) };
+}
+
+/**
+ * The bureau's 职数核定 for a school: the leader posts it was set up with and a head and a deputy
+ * for each office its cadres have worked in, as a bureau approves a school's own structure. One
+ * school in ten was approved one deputy fewer than it appointed (超职数配备), so the 干部结构 page
+ * has a few schools over, as a real county's audit finds.
+ */
+function approvedPosts(rng: Random, school: School, people: readonly Person[]): [string, string, number][] {
+  const leaders = new Map<string, number>();
+  for (const post of leaderPosts(school)) leaders.set(post, (leaders.get(post) ?? 0) + 1);
+  const offices = [...new Set(people.flatMap((p) => p.appointments.filter((a) => a.school === school.index && a.department !== "").map((a) => a.department)))].sort();
+  const approved: [string, string, number][] = [
+    ...[...leaders].map(([post, count]): [string, string, number] => [post, "", count]),
+    ...offices.flatMap((office): [string, string, number][] => [["middle_head", office, 1], ["middle_deputy", office, 1]]),
+  ];
+  if (offices.length > 0 && rng.chance(0.1)) rng.pick(approved.filter(([post]) => post === "middle_deputy"))[2] = 0;
+  return approved;
 }
 
 function countHeadcount(person: Person, schools: School[]): void {

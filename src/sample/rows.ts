@@ -63,3 +63,7 @@ export function rotationRows(person: Person, schools: readonly School[]): Cell[]
 export function exemptionRows(person: Person): Cell[][] {
   return person.exemptions.map((e) => [person.staffId, label("exemption_reason", e.reason), iso(e.start), iso(e.end)]);
 }
+
+export function establishmentRow(school: School, post: string, department: string, approved: number): Cell[] {
+  return [school.id, label("post", post), department, approved];
+}

@@ -8,6 +8,8 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { delimiter, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { defaultPolicyPath } from "../policy/load.ts";
 import { parseAudience } from "./audience.ts";
 import { resetFrameworkCache } from "./framework-cache.ts";
 import { withBuildLock } from "./lock.ts";
@@ -76,23 +78,30 @@ async function prepareMarts(work: string, options: SiteBuildOptions, log: (line:
   return martsFor(work, warehouse, options, log);
 }
 
-/** The sample county, generated once per size under .cadreboard/ (the generator is deterministic). */
-async function sampleCounty(work: string, staff: number | undefined, log: (line: string) => void): Promise<string> {
+/**
+ * The sample county, generated once per size under .cadreboard/ (the generator is deterministic),
+ * and again when the generator's code changed: an updated Cadreboard must not show an old sample.
+ */
+export async function sampleCounty(work: string, staff: number | undefined, log: (line: string) => void): Promise<string> {
   const dir = join(work, `sample-${staff ?? "default"}`);
-  if (existsSync(join(dir, ".complete"))) return dir;
+  const stamp = await folderStamp(codeDir("src/sample"));
+  if ((await readText(join(dir, ".complete"))) === stamp) return dir;
   log(`site: writing the sample county (${staff ?? "default size"}) to ${dir}`);
   const { writeSampleCounty } = await import("../sample/index.ts");
   await rm(dir, { recursive: true, force: true });
   await writeSampleCounty({ outDir: dir, ...(staff ? { staff } : {}) });
-  await writeFile(join(dir, ".complete"), "");
+  await writeFile(join(dir, ".complete"), stamp);
   return dir;
 }
 
-/** Ingests the data folder unless the warehouse was already made from these exact files. */
+/** A folder of Cadreboard's own code (from the project root), wherever it is installed. */
+const codeDir = (path: string): string => fileURLToPath(new URL(`../../${path}/`, import.meta.url));
+
+/** Ingests the data folder unless the warehouse was already made from these exact files, by this ingest. */
 async function warehouseFor(work: string, dataDir: string, log: (line: string) => void): Promise<string> {
   const warehouse = join(work, "warehouse.duckdb");
   const stampPath = join(work, "warehouse.stamp");
-  const stamp = await folderStamp(dataDir);
+  const stamp = [await folderStamp(dataDir), await folderStamp(codeDir("data-loaders"))].join("\n");
   if (existsSync(warehouse) && (await readText(stampPath)) === stamp) return warehouse;
   const { ingest } = await import("../../data-loaders/ingest.ts");
   await ingest({ dataDir, warehouse, log });
@@ -107,7 +116,8 @@ async function martsFor(work: string, warehouse: string, options: SiteBuildOptio
   const stamp = JSON.stringify({
     warehouse: (await stat(warehouse)).mtimeMs,
     asOf: options.asOf,
-    policy: policy ? [policy, (await stat(policy)).mtimeMs] : null,
+    // the default policy file is Cadreboard's own: an update may change it
+    policy: [policy || defaultPolicyPath, (await stat(policy || defaultPolicyPath)).mtimeMs],
     models: await folderStamp(join(options.root, "sql")),
   });
   if (existsSync(marts) && (await readText(stampPath)) === stamp) return marts;

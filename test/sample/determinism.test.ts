@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { SAMPLE_HISTORY_END, writeSampleCounty } from "../../src/sample/index.ts";
 import { generateSample } from "./generate.ts";
 
-const names = ["schools", "staff", "appointments", "appraisals", "rotations", "exemptions"];
+const names = ["schools", "staff", "appointments", "appraisals", "rotations", "exemptions", "establishments"];
 const bytes = (dir: string, name: string) => readFileSync(join(dir, `${name}.csv`));
 
 describe("sample determinism", () => {
@@ -21,7 +21,7 @@ describe("sample determinism", () => {
     }
   });
 
-  it("reports the six files with their row counts and uses the defaults (3000 staff, seed 1)", async () => {
+  it("reports the seven files with their row counts and uses the defaults (3000 staff, seed 1)", async () => {
     const dir = await generateSample();
     const explicit = await generateSample({ staff: 3000, seed: 1 });
     expect(bytes(dir, "staff").equals(bytes(explicit, "staff"))).toBe(true);

@@ -112,3 +112,15 @@ describe("the sample's remote and phase-in schools and planted rotation cases, a
     expect(barred).toContainEqual({ barred: true, failed_appraisal_year: 2024 });
   });
 });
+
+describe("the sample's cadre establishment (APT-ESTABLISHMENT), as a county's audit finds it", () => {
+  it("the bureau approved every school's own structure; a few schools are over it, by a deputy", async () => {
+    const [counts] = await rows(`select count(distinct school_id)::integer as schools,
+        count(distinct school_id) filter (where over)::integer as over,
+        count(*) filter (where post = 'principal' and source = 'establishments')::integer as principals_approved
+      from cadre_establishment`);
+    expect(counts).toMatchObject({ schools: 40, principals_approved: 40 });
+    expect(Number(counts!.over)).toBeGreaterThanOrEqual(2);
+    expect(Number(counts!.over)).toBeLessThanOrEqual(8);
+  });
+});
