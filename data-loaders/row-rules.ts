@@ -4,7 +4,7 @@
  * trimmed text; `$today` is the load's "today". Checked in the order listed, after each cell was
  * checked on its own; a row is rejected for the first rule it breaks.
  */
-import type { RecordFileName } from "../src/contract.ts";
+import { leaderPosts, middlePosts, type RecordFileName } from "../src/contract.ts";
 
 export interface Check {
   /** English column name reported in raw_rejects (null: the row as a whole). */
@@ -114,7 +114,14 @@ export const rowRules: Record<RecordFileName, readonly Check[]> = {
   exemptions: [
     endBeforeStart("end_date", "终止日期", "start_date", "起始日期"),
   ],
-  establishments: [],
+  establishments: [
+    {
+      // 职数 are approved for cadre posts only (APT-ESTABLISHMENT): a teacher post here is a mistake, not a count to drop
+      column: "post",
+      fails: `t_post not in (${[...leaderPosts, ...middlePosts].map((post) => `'${post}'`).join(", ")})`,
+      reason: "'职数核定只适用于校级干部和中层干部岗位，本行岗位为「' || n_post || '」'",
+    },
+  ],
 };
 
 /** Extra per-row values the staff rules read: birth date and gender carried by the ID number. */

@@ -50,7 +50,8 @@ const files: Record<string, Rows> = {
   appraisals: [["工号", "考核年度", "考核等次"], ["T2", 2025, "称职"], ["T3", 2025, "基本称职"]],
   rotations: [["工号", "原学校代码", "交流学校代码", "交流开始", "交流形式"]],
   // the bureau approves J1's three vice principals; J2 keeps the policy's default of two
-  establishments: [["学校代码", "岗位", "处室", "核定职数"], ["J1", "副校长", "", 3]],
+  // and a row for a teacher post, which has no 职数: rejected, not dropped
+  establishments: [["学校代码", "岗位", "处室", "核定职数"], ["J1", "副校长", "", 3], ["J2", "专任教师", "", 40]],
 };
 
 let out: string;
@@ -59,7 +60,7 @@ beforeAll(() => {
   const warehouse = join(tempDir("warehouse"), "county.duckdb");
   const ingest = runIngest(dir, warehouse);
   expect(ingest.status, ingest.stderr).toBe(0);
-  expect(ingest.stdout).toMatch(/establishments\.csv: read 1, loaded 1, rejected 0/);
+  expect(ingest.stdout).toMatch(/establishments\.csv: read 2, loaded 1, rejected 1/);
   out = tempDir("out");
   const models = spawnSync(process.execPath, ["bin/cadreboard.mjs", "models", "--warehouse", warehouse, "--as-of", "2026-09-01", "--out", out], {
     cwd: join(import.meta.dirname, "../.."), encoding: "utf8", env: { ...process.env, TZ: "UTC" },
@@ -76,6 +77,12 @@ async function table(name: string): Promise<Record<string, string | null>[]> {
     db.close();
   }
 }
+
+it("an establishments row for a post that is not a cadre post is rejected with its row and reason", async () => {
+  expect((await table("rejects")).filter((row) => row.file === "establishments.csv")).toEqual([
+    expect.objectContaining({ row_number: "3", column: "post", value: "专任教师", reason: "职数核定只适用于校级干部和中层干部岗位，本行岗位为「专任教师」" }),
+  ]);
+});
 
 describe("cadre_establishment through the CLI (APT-ESTABLISHMENT)", () => {
   it.each([
