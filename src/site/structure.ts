@@ -68,7 +68,8 @@ export const structureShapes = {
   headcounts: { keys: [{ column: "post_group" }], counts: ["headcount"] },
 } satisfies Record<string, TableShape>;
 
-const countyGroup = (row: Record<string, unknown>) => (row.school_id === COUNTY ? String(row.post_group) : null);
+const schoolGroup = (row: Record<string, unknown>) => `${String(row.school_id)}|${String(row.post_group)}`;
+const staffSides = (["staffTitles", "staffEducation", "pyramid"] as const).map((table) => ({ table, count: table === "pyramid" ? "headcount" : "count", key: schoolGroup }));
 export const structureLinks: Link[] = [
   {
     sides: [
@@ -77,12 +78,12 @@ export const structureLinks: Link[] = [
       { table: "education", count: "count", key: (row) => String(row.school_id) },
     ],
   },
-  // The county's staff per post group add up to 总览's headcounts, by title, by education and by
-  // gender and age. (Each school's do too: see the note in src/site/README.md.)
+  // The staff per school and post group by title, by education and by gender and age are the
+  // same people: the three add up to the same number, and the county's to 总览's headcounts.
   {
     sides: [
-      { table: "headcounts", count: "headcount", key: (row) => String(row.post_group) },
-      ...(["staffTitles", "staffEducation", "pyramid"] as const).map((table) => ({ table, count: table === "pyramid" ? "headcount" : "count", key: countyGroup })),
+      { table: "headcounts", count: "headcount", key: (row) => `${COUNTY}|${String(row.post_group)}` },
+      ...staffSides,
     ],
   },
 ];
