@@ -1,5 +1,5 @@
 /** 干部结构: age pyramids, the cadre team (young cadres), title and education, the reserve-cadre pool. */
-import { COUNTY, peopleRows, suppressLinkedTables, suppressSmallCells } from "./audience.ts";
+import { COUNTY, peopleRows, suppressLinkedTables, suppressSmallCells, type Audience } from "./audience.ts";
 import type { PageContext } from "./context.ts";
 import { toColumns, type Columns } from "./frame.ts";
 import { genderLabel, labelOf, postGroupLabels } from "./labels.ts";
@@ -68,6 +68,8 @@ export const structureShapes = {
   headcounts: { keys: [{ column: "post_group" }], counts: ["headcount"] },
 } satisfies Record<string, TableShape>;
 
+const codeOfGroup = Object.fromEntries(Object.entries(postGroupLabels).map(([code, label]) => [label, code]));
+const isCadreGroup = (row: Record<string, unknown>) => row.post_group === "leader" || row.post_group === "middle";
 const schoolGroup = (row: Record<string, unknown>) => `${String(row.school_id)}|${String(row.post_group)}`;
 const staffSides = (["staffTitles", "staffEducation", "pyramid"] as const).map((table) => ({ table, count: table === "pyramid" ? "headcount" : "count", key: schoolGroup }));
 export const structureLinks: Link[] = [
@@ -84,9 +86,34 @@ export const structureLinks: Link[] = [
     sides: [
       { table: "headcounts", count: "headcount", key: (row) => `${COUNTY}|${String(row.post_group)}` },
       ...staffSides,
+      // 全体 in the cadre summary is leaders and middle cadres: it is in the next links
+      { table: "summary", count: "cadres", key: (row) => (row.post_group === postGroupLabels.all ? null : `${String(row.school_id)}|${codeOfGroup[String(row.post_group)]}`) },
+    ],
+  },
+  // A school's cadres by title (and by education) are its staff in leader and middle posts by title
+  {
+    sides: [
+      { table: "titles", count: "count", key: (row) => `${String(row.school_id)}|${String(row.title)}` },
+      { table: "staffTitles", count: "count", key: (row) => (isCadreGroup(row) ? `${String(row.school_id)}|${String(row.title)}` : null) },
+    ],
+  },
+  {
+    sides: [
+      { table: "education", count: "count", key: (row) => `${String(row.school_id)}|${String(row.education)}` },
+      { table: "staffEducation", count: "count", key: (row) => (isCadreGroup(row) ? `${String(row.school_id)}|${String(row.education)}` : null) },
     ],
   },
 ];
+
+/**
+ * The public build shows the cadres once, in the cadre tables: its staff tables keep the teachers
+ * and other staff, its age pyramids each school's teachers and the county's every group. Shown
+ * again by post group, the cadres' counts add up to the cadre tables' and give their small cells
+ * back (a school's leaders by title are its cadres by title less its middle cadres by title);
+ * protecting both, the suppression hides nearly every cadre figure.
+ */
+const inStaffTables = (audience: Audience, row: { post_group: string }): boolean => audience.kind !== "public" || !isCadreGroup(row) && row.post_group !== "all";
+const inPyramid = (audience: Audience, row: { school_id: string; post_group: string }): boolean => audience.kind !== "public" || row.school_id === COUNTY || !isCadreGroup(row);
 
 /** The counts of people on this page (and 总览's headcounts, which they add up to), suppressed together for the public build. */
 export async function structureCounts(context: PageContext) {
@@ -97,7 +124,7 @@ export async function structureCounts(context: PageContext) {
        where gender in ('M', 'F') and post_group in ('leader', 'middle', 'teacher') and headcount > 0
        order by school_id, post_group, gender, age_band`,
     )
-  ).filter((row) => inScope(audience, row.school_id));
+  ).filter((row) => inScope(audience, row.school_id) && inPyramid(audience, row));
   const cadres = await cadreRows(context);
   // The cadre team per school (and county) × post group, young cadres judged in the model
   // (YOUNG-CADRE): every audience may see it, small cells suppressed.
@@ -119,7 +146,7 @@ export async function structureCounts(context: PageContext) {
          group by school_id, post_group, ${field} order by school_id, post_group, ${field}`,
       )
     )
-      .filter((row) => inScope(audience, row.school_id))
+      .filter((row) => inScope(audience, row.school_id) && inStaffTables(audience, row))
       .map((row) => ({ ...row, [field]: row[field] === "unknown" ? "未填" : labelOf(field, row[field]) }));
   // 总览's headline: the people in post in the county (a school build's own, there), per post group
   const headcounts = await context.rows<HeadcountRow>(

@@ -246,7 +246,9 @@ export function tablesOf(tables: NamedTables, links: readonly Link[] = []): Tabl
         groups.set(rest, group);
       }
       for (const group of groups.values()) {
-        if (!group.total) continue;
+        // A total without a part in the table: its parts are not published here (the public
+        // 干部结构 has the county's staff per post group, not each school's).
+        if (!group.total || group.parts.length === 0) continue;
         for (const count of shape.counts) relations.push({ total: id(group.total, count), parts: group.parts.map((row) => id(row, count)) });
       }
     });
