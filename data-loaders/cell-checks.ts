@@ -71,33 +71,59 @@ function unreadableReason(column: ColumnSpec): string {
   }
 }
 
-/** Checks of each cell, in the file's column order: empty where required, unreadable, negative. */
-export function cellChecks(spec: FileSpec): Check[] {
+/** The problems of one cell on its own, in order: unreadable, negative, a date past 2100. */
+function valueChecks(column: ColumnSpec): Check[] {
+  const label = columnLabel(column);
   const checks: Check[] = [];
-  for (const column of spec.columns) {
-    const label = columnLabel(column);
-    if (!column.nullable) {
-      checks.push({ column: column.name, fails: `${n(column)} is null`, reason: sqlString(`「${label}」不能为空`) });
-    }
-    if (column.type !== "text") {
-      checks.push({ column: column.name, fails: `${n(column)} is not null and ${t(column)} is null`, reason: unreadableReason(column) });
-    }
-    // Every count, score, quota, multiplier and amount in the contract is at least 0.
-    if (column.type === "integer" || column.type === "number") {
-      checks.push({ column: column.name, fails: `${t(column)} < 0`, reason: `${sqlString(`「${label}」不能为负数：`)} || ${n(column)}` });
-    }
+  if (column.type !== "text") {
+    checks.push({ column: column.name, fails: `${n(column)} is not null and ${t(column)} is null`, reason: unreadableReason(column) });
+  }
+  // Every count, score, quota, multiplier and amount in the contract is at least 0.
+  if (column.type === "integer" || column.type === "number") {
+    checks.push({ column: column.name, fails: `${t(column)} < 0`, reason: `${sqlString(`「${label}」不能为负数：`)} || ${n(column)}` });
   }
   return checks;
 }
 
-/** After the row rules (a birth date in 2999 is better told as "later than today"): a date past
- * 2100 is a typing slip (2109 for 2019) or a serial number that is not a date. */
+/** A date past 2100 is a typing slip (2109 for 2019) or a serial number that is not a date. */
+const dateRangeCheck = (column: ColumnSpec): Check => ({
+  column: column.name,
+  fails: `${t(column)} > date '2100-12-31'`,
+  reason: `${sqlString(`「${columnLabel(column)}」晚于 2100 年，不是合理的日期：`)} || ${n(column)}`,
+});
+
+/** Checks of each cell that cost the row, in the file's column order: empty where required,
+ * unreadable, negative. A column the contract marks optional has cellProblem instead (v2). */
+export function cellChecks(spec: FileSpec): Check[] {
+  const checks: Check[] = [];
+  for (const column of spec.columns) {
+    if (!column.nullable) {
+      checks.push({ column: column.name, fails: `${n(column)} is null`, reason: sqlString(`「${columnLabel(column)}」不能为空`) });
+    }
+    if (!column.emptiedWhenUnreadable) checks.push(...valueChecks(column));
+  }
+  return checks;
+}
+
+/** After the row rules (a birth date in 2999 is better told as "later than today"). */
 export function dateRangeChecks(spec: FileSpec): Check[] {
-  return spec.columns
-    .filter((column) => column.type === "date")
-    .map((column) => ({
-      column: column.name,
-      fails: `${t(column)} > date '2100-12-31'`,
-      reason: `${sqlString(`「${columnLabel(column)}」晚于 2100 年，不是合理的日期：`)} || ${n(column)}`,
-    }));
+  return spec.columns.filter((column) => column.type === "date" && !column.emptiedWhenUnreadable).map(dateRangeCheck);
+}
+
+/** The columns whose unreadable value empties the cell instead of rejecting the row (v2). All of
+ * them, mapped or not: a row rule may read c_<column> (an absent column's cells are empty). */
+export const emptiedColumns = (spec: FileSpec): ColumnSpec[] => spec.columns.filter((column) => column.emptiedWhenUnreadable);
+
+/** Reasons a cell of an optional column is emptied end in this. */
+export const EMPTIED = "，已置空";
+
+/**
+ * SQL: why an optional cell cannot be used (null when it can), for the typed value before
+ * emptying: `extra` are the shape checks of the cell (an Excel error value), then the value
+ * checks. Each reason says the cell was emptied: 「班主任津贴基数」应为数字：abc，已置空.
+ */
+export function cellProblem(column: ColumnSpec, extra: readonly Check[]): string {
+  const checks = [...extra, ...valueChecks(column), ...(column.type === "date" ? [dateRangeCheck(column)] : [])];
+  if (checks.length === 0) return "cast(null as varchar)";
+  return `case ${checks.map((check) => `when ${check.fails} then (${check.reason}) || ${sqlString(EMPTIED)}`).join(" ")} end`;
 }

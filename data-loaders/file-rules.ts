@@ -61,6 +61,20 @@ export function trailingNotesUpdateSql(spec: FileSpec, workTable: string): strin
     from ${noteTableName(spec)} as note where work.row_number = note.note_row`;
 }
 
+/** A cell Excel could not compute (#N/A …): its formula failed, there is no value to read. When
+ * the cell is emptied rather than the row rejected, the reason stops before the advice. */
+export function excelErrorCheck(column: ColumnSpec, emptied = false): Check {
+  const n = `"n_${column.name}"`;
+  return {
+    column: column.name,
+    // starts_with first: a cheap test most cells fail, so the list is rarely consulted. And
+    // list_contains, not IN: DuckDB turns a long IN list into a join over every row of the
+    // file, guard or no guard (16 of them for the appraisals: seconds at a million staff).
+    fails: `is_suspect and starts_with(${n}, '#') and list_contains([${EXCEL_ERRORS.map(sqlString).join(", ")}], ${n})`,
+    reason: `${sqlString(`「${columnLabel(column)}」是 Excel 错误值 `)} || ${n} || '（公式没有算出结果）${emptied ? "" : "：请在原表中修正公式或填入实际值"}'`,
+  };
+}
+
 /** Checks that come before any value check: a row that is not a record gets this reason, not "工号不能为空". */
 export function shapeChecks(spec: FileSpec, mapped: ReadonlySet<string>): Check[] {
   const checks: Check[] = [];
@@ -79,15 +93,9 @@ export function shapeChecks(spec: FileSpec, mapped: ReadonlySet<string>): Check[
   for (const column of spec.columns.filter((c) => mapped.has(c.name))) {
     const label = columnLabel(column);
     const n = `"n_${column.name}"`;
+    // In an optional column the error value empties the cell instead (cell-checks.ts cellProblem).
+    if (!column.emptiedWhenUnreadable) checks.push(excelErrorCheck(column));
     checks.push(
-      {
-        column: column.name,
-        // starts_with first: a cheap test most cells fail, so the list is rarely consulted. And
-        // list_contains, not IN: DuckDB turns a long IN list into a join over every row of the
-        // file, guard or no guard (16 of them for the appraisals: seconds at a million staff).
-        fails: `is_suspect and starts_with(${n}, '#') and list_contains([${EXCEL_ERRORS.map(sqlString).join(", ")}], ${n})`,
-        reason: `${sqlString(`「${label}」是 Excel 错误值 `)} || ${n} || '（公式没有算出结果）：请在原表中修正公式或填入实际值'`,
-      },
       {
         column: column.name,
         fails: `is_suspect and strlen(${n}) > ${MAX_CELL_CHARS} and length(${n}) > ${MAX_CELL_CHARS}`, // bytes ≥ characters: strlen is free

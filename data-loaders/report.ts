@@ -23,10 +23,18 @@ export interface IngestReport {
   files: Omit<FileReport, "headerRow" | "titleRows">[];
 }
 
-/** e.g. `staff.csv: read 3000, loaded 2998, rejected 2（读取 3000 行，导入 2998 行，拒收 2 行）` */
-export const fileLine = (file: FileReport): string =>
-  `${file.file}: read ${file.rowsRead}, loaded ${file.rowsLoaded}, rejected ${file.rowsRejected}` +
-  `（读取 ${file.rowsRead} 行，导入 ${file.rowsLoaded} 行，拒收 ${file.rowsRejected} 行）`;
+/**
+ * e.g. `staff.csv: read 3000, loaded 2998, rejected 2（读取 3000 行，导入 2998 行，拒收 2 行）`. Counts
+ * are rows (read = loaded + rejected); when optional cells of loaded rows were emptied (v2), their
+ * number follows: `…, rejected 2, cells emptied 5（…，拒收 2 行，置空 5 个单元格）`.
+ */
+export const fileLine = (file: FileReport): string => {
+  const cells = file.cellsEmptied > 0;
+  return `${file.file}: read ${file.rowsRead}, loaded ${file.rowsLoaded}, rejected ${file.rowsRejected}` +
+    (cells ? `, cells emptied ${file.cellsEmptied}` : "") +
+    `（读取 ${file.rowsRead} 行，导入 ${file.rowsLoaded} 行，拒收 ${file.rowsRejected} 行` +
+    (cells ? `，置空 ${file.cellsEmptied} 个单元格` : "") + "）";
+};
 
 /** e.g. `staff.csv: skipped title row 1 「云溪县教职工花名册」, header on row 2（跳过标题行 …）` */
 export const titleLines = (file: FileReport): string[] =>

@@ -17,18 +17,6 @@ export interface Check {
   value?: string;
 }
 
-/** Appraisal component maxima (the 1000-point scheme of the contract: PAY-SCORE). */
-export const SCORE_MAX = 1000;
-export const COMPONENT_MAX = { attitude: 50, ability: 50, duties: 600, results: 300 } as const;
-const COMPONENT_LABELS = { attitude: "职业态度", ability: "职业能力", duties: "履行职责", results: "工作实绩" } as const;
-
-/**
- * ROT-EXEMPT: a 特色课程领衔 or 重大课题 exemption may run at most this many years. The bureau's
- * policy file (another module) owns the policy values; ingest only stops impossible records, and
- * this maximum is the contract's own.
- */
-export const ROT_EXEMPT_MAX_YEARS = 3;
-
 /** Years outside this are typing mistakes, not appraisal years or hiring rounds. */
 const YEAR_RANGE = [1900, 2100] as const;
 
@@ -50,6 +38,13 @@ const staffBirth = "coalesce(id_birth, t_birth_date)";
 export const rowRules: Record<RecordFileName, readonly Check[]> = {
   schools: [],
   staff: [
+    {
+      // The ID number is optional and an unreadable one is emptied (v2), unless it was what the
+      // row had for a birth date or gender: then its problem is the row's.
+      column: "id_number",
+      fails: "c_id_number is not null and (t_gender is null or t_birth_date is null)",
+      reason: "p_id_number",
+    },
     {
       column: "gender",
       fails: "t_id_number is not null and t_gender is not null and t_gender <> id_gender",
@@ -89,20 +84,6 @@ export const rowRules: Record<RecordFileName, readonly Check[]> = {
   ],
   appraisals: [
     yearRule("year", "考核年度"),
-    { column: "score", fails: `t_score > ${SCORE_MAX}`, reason: `'考核总分应在 0–${SCORE_MAX} 之间：' || n_score` },
-    ...Object.entries(COMPONENT_MAX).map(([column, max]): Check => ({
-      column,
-      fails: `t_${column} > ${max}`,
-      reason: `'「${COMPONENT_LABELS[column as keyof typeof COMPONENT_MAX]}」超过满分 ${max}：' || n_${column}`,
-    })),
-    {
-      column: "score",
-      // Blank components count as 0: a clerk may leave out a part that scored nothing.
-      fails: `t_score is not null and coalesce(t_attitude, t_ability, t_duties, t_results) is not null and
-        abs(coalesce(t_attitude, 0) + coalesce(t_ability, 0) + coalesce(t_duties, 0) + coalesce(t_results, 0) - t_score) > 0.001`,
-      reason: `'四项分数之和 ' || cb_number_text(coalesce(t_attitude, 0) + coalesce(t_ability, 0) + coalesce(t_duties, 0) + coalesce(t_results, 0))
-        || ' 与考核总分 ' || n_score || ' 不符'`,
-    },
     {
       column: "votes_cast",
       fails: "t_votes_cast > t_votes_expected",
@@ -132,11 +113,6 @@ export const rowRules: Record<RecordFileName, readonly Check[]> = {
   ],
   exemptions: [
     endBeforeStart("end_date", "终止日期", "start_date", "起始日期"),
-    {
-      column: "end_date",
-      fails: `t_reason in ('signature_course', 'major_project') and t_end_date > t_start_date + interval ${ROT_EXEMPT_MAX_YEARS} year`,
-      reason: `'特色课程领衔、重大课题暂缓交流最长 ${ROT_EXEMPT_MAX_YEARS} 年，本条从 ' || ${iso("t_start_date")} || ' 到 ' || ${iso("t_end_date")}`,
-    },
   ],
   establishments: [],
 };

@@ -3,7 +3,8 @@
  * numbers, ID numbers and coded values. Ingest runs them set-based over whole files, and the unit
  * tests call the same macros through an in-memory DuckDB, so each rule has one implementation.
  * Every macro takes text already passed through cb_norm (null = empty cell) and returns null when
- * the text cannot be read, so "given but null after typing" means "reject".
+ * the text cannot be read, so "given but null after typing" means "reject" (the row, or in an
+ * optional column the cell: cell-checks.ts).
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { vocabularies, type VocabularyName } from "../src/contract.ts";
@@ -21,6 +22,15 @@ const invisible = "\uFEFF\u200B";
 /** Separated date forms: 2019-09-01, 2019/9/1, 2019.09, 2019年9月, 2019年9月1日, optional time. */
 const separatedDate =
   "^(\\d{4})\\s*(?:[-/.]|年)\\s*(\\d{1,2})\\s*(?:(?:[-/.]|月)\\s*(\\d{1,2})\\s*日?|月)?(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?$";
+
+/** Display forms of a number: an optional sign and yuan sign (either order), digits grouped by
+ * thousands or not, decimals, an optional 元. At least one of ¥/￥, 元 or a group separator,
+ * else it is a plain number and cb_numeral leaves it alone. A comma that does not group
+ * thousands (12,5) is not a number: it may be a decimal comma, or two values in one cell. */
+const displayNumber =
+  "(?:[+-]?[¥￥]|[¥￥][+-])\\s*(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?:\\s*元)?" +
+  "|[+-]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?\\s*元" +
+  "|[+-]?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?";
 
 /** GB 11643 / ISO 7064 MOD 11-2: weights of the first 17 digits, and the check character by sum % 11. */
 export const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
@@ -110,14 +120,21 @@ export const macroDdl = (): string[] => [
   // 出生年月 1988.11 says nothing about the day: comparisons with an ID number stop at the month.
   `create or replace temp macro cb_date_has_day(s) as
      not (regexp_full_match(s, '\\d{6}') or (regexp_matches(s, ${sqlString(separatedDate)}) and cb_date_parts(s)['d'] = ''))`,
-  `create or replace temp macro cb_integer(s) as
+  // A number as Excel and WPS display it (contract v2): thousands separators (1,000 and
+  // 1,000.00), a yuan sign before (¥800, ￥800, -¥800, ¥-800) or 元 after (800元). Returns the
+  // plain numeral (1000, 800, -800), or the text unchanged when it is not in a display form. A
+  // plain number (most cells) is ASCII without a comma (¥, ￥ and 元 are not ASCII): it skips the
+  // regex, as in cb_norm.
+  `create or replace temp macro cb_numeral(s) as
+     case when strlen(s) = length(s) and not contains(s, ',') then s
+          when regexp_full_match(s, ${sqlString(displayNumber)}) then regexp_replace(s, '[,\\s¥￥元]', '', 'g') else s end`,
+  `create or replace temp macro cb_plain_integer(s) as
      case when regexp_full_match(s, '[+-]?\\d+') then try_cast(s as integer)
           when regexp_full_match(s, '[+-]?\\d+\\.0+') then try_cast(split_part(s, '.', 1) as integer) end`,
-  `create or replace temp macro cb_number(s) as
+  `create or replace temp macro cb_plain_number(s) as
      case when regexp_full_match(s, '[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?') then try_cast(s as double) end`,
-  // A number as a clerk writes it in a message: 890, not 890.0.
-  `create or replace temp macro cb_number_text(x) as
-     case when x = round(x) and abs(x) < 1e15 then cast(cast(x as bigint) as varchar) else cast(x as varchar) end`,
+  `create or replace temp macro cb_integer(s) as cb_plain_integer(cb_numeral(s))`,
+  `create or replace temp macro cb_number(s) as cb_plain_number(cb_numeral(s))`,
   // 330102 19800506 0011: ID numbers are often typed in groups; spaces and dashes are not part of them.
   `create or replace temp macro cb_id_clean(s) as upper(regexp_replace(s, '[\\s-]', '', 'g'))`,
   `create or replace temp macro cb_id_shape_ok(s) as regexp_full_match(s, '\\d{17}[0-9X]|\\d{15}')`,

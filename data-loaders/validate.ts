@@ -1,15 +1,18 @@
 /**
  * Step two of a load, all set-based in DuckDB: the text table of a file → a work table with each
- * cell as given (g_), normalised (n_) and typed (t_), plus the first problem of each row; then
- * duplicate keys; then the clean rows into raw_<file> and the others into raw_rejects, exactly
- * once each. SQL text is generated only from the contract metadata and the rules of row-rules.ts.
+ * cell as given (g_), normalised (n_) and typed (t_), plus the first problem of each row and (v2)
+ * the optional cells it loses (c_, emptied before the row rules); then duplicate keys; then the
+ * clean rows into raw_<file> and the others into raw_rejects, exactly once each (action row),
+ * with each emptied cell of a loaded row beside them (action cell). SQL text is generated only from the contract metadata and the rules of row-rules.ts.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { FileSpec } from "../src/contract.ts";
 import { queryRows } from "../src/warehouse/duckdb.ts";
 import { rawTableName } from "../src/warehouse/schema.ts";
-import { cellChecks, dateRangeChecks, precheckedColumns, typedExpression } from "./cell-checks.ts";
-import { MAX_CELL_CHARS, noteTableName, overlappingAppointmentsSql, shapeChecks, trailingNotesSql, trailingNotesUpdateSql } from "./file-rules.ts";
+import { cellChecks, cellProblem, dateRangeChecks, emptiedColumns, precheckedColumns, typedExpression } from "./cell-checks.ts";
+import {
+  excelErrorCheck, MAX_CELL_CHARS, noteTableName, overlappingAppointmentsSql, shapeChecks, trailingNotesSql, trailingNotesUpdateSql,
+} from "./file-rules.ts";
 import type { SourceFile } from "./find-files.ts";
 import { derivedColumns, keys, loadedValues, references, rowRules, type Check } from "./row-rules.ts";
 import { columnLabel, sqlName, sqlString } from "./sql-text.ts";
@@ -19,6 +22,8 @@ export interface FileCounts {
   rowsRead: number;
   rowsLoaded: number;
   rowsRejected: number;
+  /** v2: cells of optional columns emptied in loaded rows (rejects with action `cell`); not rows. */
+  cellsEmptied: number;
 }
 
 const workTable = (spec: FileSpec): string => `work_${spec.name}`;
@@ -49,6 +54,16 @@ export function workTableSql(spec: FileSpec, text: TextTable, source: SourceFile
   const normed = spec.columns.map((column) => `cb_norm("g_${column.name}") as "n_${column.name}"`);
   const prechecked = spec.columns.flatMap(precheckedColumns);
   const typed = spec.columns.map((column) => `${typedExpression(column, text.date1904)} as "t_${column.name}"`);
+  // v2: an optional cell that cannot be used gets its reason in c_<column> and is emptied (t_ set
+  // to null) before the row rules, which then see an empty cell; the row loads.
+  const emptied = emptiedColumns(spec);
+  const cellProblems = emptied.map((column) => `${cellProblem(column, [excelErrorCheck(column, true)])} as "c_${column.name}"`);
+  const emptiedTyped = emptied.map((column) => `case when "c_${column.name}" is null then "t_${column.name}" end as "t_${column.name}"`);
+  const cellProblemList = emptied.length === 0
+    ? "cast(null as struct(\"column\" varchar, \"value\" varchar, reason varchar)[])"
+    : `case when ${emptied.map((column) => `"c_${column.name}" is not null`).join(" or ")} then list_filter([${emptied
+        .map((column) => `case when "c_${column.name}" is not null then ${problemStruct(column.name, `"g_${column.name}"`, `"c_${column.name}"`)} end`)
+        .join(", ")}], problem -> problem is not null) end`;
   const derived = Object.entries(derivedColumns[spec.name] ?? {}).map(([name, sql]) => `${sql} as ${sqlName(name)}`);
   const checks: Check[] = [
     ...shapeChecks(spec, new Set(text.mapping.columns.keys())),
@@ -87,8 +102,10 @@ export function workTableSql(spec: FileSpec, text: TextTable, source: SourceFile
     normed as (select *, ${normed.join(", ")} from given where not is_blank),
     prechecked as (select *${prechecked.map((p) => `, ${p}`).join("")} from normed),
     typed as (select *, ${typed.join(", ")} from prechecked),
-    derived as (select *${derived.map((d) => `, ${d}`).join("")} from typed)
-    select ${kept.join(", ")}, case ${branches.join("\n      ")} end as problem from derived`;
+    checked as (select *${cellProblems.map((c) => `, ${c}`).join("")} from typed),
+    emptied as (select *${emptiedTyped.length ? ` replace (${emptiedTyped.join(", ")})` : ""} from checked),
+    derived as (select *${derived.map((d) => `, ${d}`).join("")} from emptied)
+    select ${kept.join(", ")}, case ${branches.join("\n      ")} end as problem, ${cellProblemList} as cell_problems from derived`;
 }
 
 /** Marks later rows repeating a key of an earlier, not yet rejected row. */
@@ -132,23 +149,31 @@ export async function validateAndLoad(
     `insert into ${rawTableName(spec)} (${[...spec.columns.map((column) => sqlName(column.name)), '"row_number"'].join(", ")})
      select ${[...loaded, "row_number"].join(", ")} from ${work} where problem is null`, // file order: insertion order is kept
   );
+  // A rejected row is listed once (action row); a loaded row lists each optional cell it lost
+  // (action cell), in column order.
   await connection.run(
-    `insert into raw_rejects select $file, row_number, problem['column'], problem['value'], problem['reason']
-     from ${work} where problem is not null order by row_number`,
+    `insert into raw_rejects ("file", "row_number", "column", "value", "reason", "action")
+     select $file, row_number, problem['column'], problem['value'], problem['reason'], action from (
+       select row_number, 0 as nth, problem, 'row' as action from ${work} where problem is not null
+       union all
+       select row_number, generate_subscripts(cell_problems, 1) as nth, unnest(cell_problems) as problem, 'cell' as action
+       from ${work} where problem is null and cell_problems is not null
+     ) order by row_number, nth`,
     { file: fileName },
   );
   await keepExtraCells(connection, text, fileName);
 
   const [counts] = await queryRows(
     connection,
-    `select count(*) as read, count(*) filter (where problem is null) as loaded from ${work}`,
+    `select count(*) as read, count(*) filter (where problem is null) as loaded,
+       coalesce(sum(len(cell_problems)) filter (where problem is null), 0) as emptied from ${work}`,
   );
   await connection.run(`drop table ${work}`);
   await connection.run(`drop table ${noteTableName(spec)}`);
   await connection.run(`drop table ${text.table}`);
   const rowsRead = Number(counts!.read);
   const rowsLoaded = Number(counts!.loaded);
-  return { rowsRead, rowsLoaded, rowsRejected: rowsRead - rowsLoaded };
+  return { rowsRead, rowsLoaded, rowsRejected: rowsRead - rowsLoaded, cellsEmptied: Number(counts!.emptied) };
 }
 
 /** Cells under headers the contract does not know (and, in a workbook, beyond the header). */

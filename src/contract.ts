@@ -20,6 +20,10 @@ export interface ColumnSpec {
   nullable: boolean;
   /** Personal data: never written to a public page. */
   personal?: boolean;
+  /** v2: the contract marks the column optional, so a value that cannot be read (not a number,
+   * not a date, an Excel error, a negative count …) empties the cell and the row still loads;
+   * `rejects` lists the cell with action `cell`. Other columns reject the row (action `row`). */
+  emptiedWhenUnreadable?: boolean;
 }
 
 export interface FileSpec {
@@ -169,9 +173,14 @@ const col = (
   name: string,
   aliases: readonly string[],
   type: ValueType,
-  opts: Partial<Pick<ColumnSpec, "vocabulary" | "requiredColumn" | "nullable" | "personal">> = {},
+  opts: Partial<Pick<ColumnSpec, "vocabulary" | "requiredColumn" | "nullable" | "personal" | "emptiedWhenUnreadable">> = {},
 ): ColumnSpec => ({ name, aliases, type, requiredColumn: true, nullable: false, ...opts });
 const optional = { requiredColumn: false, nullable: true } as const;
+/** Marked "optional" in the contract's tables: an unreadable value costs the cell, not the row
+ * (v2). Columns whose emptiness means something the models act on without being marked optional
+ * there (end_date = still in post, term_years = policy default, relation_moved by type, gender
+ * and birth_date required unless id_number …) still reject the row. */
+const optionalCell = { ...optional, emptiedWhenUnreadable: true } as const;
 
 export const recordFiles: readonly FileSpec[] = [
   {
@@ -181,13 +190,13 @@ export const recordFiles: readonly FileSpec[] = [
     columns: [
       col("school_id", ["学校代码", "学校编号"], "text"),
       col("name", ["学校名称"], "text"),
-      col("district", ["片区", "学区"], "text", optional),
+      col("district", ["片区", "学区"], "text", optionalCell),
       col("level", ["学段", "办学类型"], "code", { vocabulary: "level" }),
       col("location", ["城乡类型"], "code", { vocabulary: "location" }),
       col("tier", ["学校层次"], "code", { vocabulary: "tier" }),
-      col("staff_quota", ["核定编制", "编制数"], "integer", optional),
-      col("remote", ["偏远学校", "海岛学校"], "boolean", optional),
-      col("phase_in_until", ["分批完成年度"], "integer", optional),
+      col("staff_quota", ["核定编制", "编制数"], "integer", optionalCell),
+      col("remote", ["偏远学校", "海岛学校"], "boolean", optionalCell),
+      col("phase_in_until", ["分批完成年度"], "integer", optionalCell),
     ],
   },
   {
@@ -197,19 +206,19 @@ export const recordFiles: readonly FileSpec[] = [
     columns: [
       col("staff_id", ["工号", "人员编号", "教师编号"], "text"),
       col("name", ["姓名"], "text", { personal: true }),
-      col("id_number", ["身份证号", "身份证件号码"], "id_number", { ...optional, personal: true }),
+      col("id_number", ["身份证号", "身份证件号码"], "id_number", { ...optionalCell, personal: true }),
       // gender and birth_date may be left out when id_number is given: checked per row
       col("gender", ["性别"], "code", { ...optional, vocabulary: "gender" }),
       col("birth_date", ["出生日期", "出生年月"], "date", optional),
       col("education", ["最高学历", "学历"], "code", { vocabulary: "education", nullable: true }),
       col("title", ["职称", "专业技术职务"], "code", { vocabulary: "title", nullable: true }),
-      col("political_status", ["政治面貌"], "text", optional),
+      col("political_status", ["政治面貌"], "text", optionalCell),
       col("work_start", ["参加工作时间"], "date", { nullable: true }),
-      col("teaching_start", ["从教时间"], "date", optional),
-      col("subject", ["任教学科"], "text", optional),
+      col("teaching_start", ["从教时间"], "date", optionalCell),
+      col("subject", ["任教学科"], "text", optionalCell),
       col("backbone", ["骨干层次", "骨干类别"], "code", { ...optional, vocabulary: "backbone" }),
       col("employment", ["用工性质", "编制情况"], "code", { vocabulary: "employment" }),
-      col("post_category", ["岗位类别", "身份"], "code", { ...optional, vocabulary: "post_category" }),
+      col("post_category", ["岗位类别", "身份"], "code", { ...optionalCell, vocabulary: "post_category" }),
     ],
   },
   {
@@ -237,19 +246,19 @@ export const recordFiles: readonly FileSpec[] = [
       col("staff_id", ["工号"], "text"),
       col("year", ["考核年度"], "integer"),
       col("grade", ["考核等次"], "code", { vocabulary: "grade" }),
-      col("score", ["考核总分"], "number", optional),
-      col("attitude", ["职业态度"], "number", optional),
-      col("ability", ["职业能力"], "number", optional),
-      col("duties", ["履行职责"], "number", optional),
-      col("results", ["工作实绩"], "number", optional),
-      col("votes_expected", ["应到人数"], "integer", optional),
-      col("votes_cast", ["实到人数", "参加测评人数"], "integer", optional),
-      col("votes_excellent", ["优秀票"], "integer", optional),
-      col("votes_competent", ["称职票"], "integer", optional),
-      col("votes_basic", ["基本称职票"], "integer", optional),
-      col("votes_incompetent", ["不称职票"], "integer", optional),
-      col("applied_multiplier", ["津贴系数"], "number", optional),
-      col("base_allowance", ["班主任津贴基数"], "number", optional),
+      col("score", ["考核总分"], "number", optionalCell),
+      col("attitude", ["职业态度"], "number", optionalCell),
+      col("ability", ["职业能力"], "number", optionalCell),
+      col("duties", ["履行职责"], "number", optionalCell),
+      col("results", ["工作实绩"], "number", optionalCell),
+      col("votes_expected", ["应到人数"], "integer", optionalCell),
+      col("votes_cast", ["实到人数", "参加测评人数"], "integer", optionalCell),
+      col("votes_excellent", ["优秀票"], "integer", optionalCell),
+      col("votes_competent", ["称职票"], "integer", optionalCell),
+      col("votes_basic", ["基本称职票"], "integer", optionalCell),
+      col("votes_incompetent", ["不称职票"], "integer", optionalCell),
+      col("applied_multiplier", ["津贴系数"], "number", optionalCell),
+      col("base_allowance", ["班主任津贴基数"], "number", optionalCell),
     ],
   },
   {
@@ -261,7 +270,7 @@ export const recordFiles: readonly FileSpec[] = [
       col("from_school_id", ["原学校代码", "交流前学校"], "text"),
       col("to_school_id", ["交流学校代码", "交流后学校"], "text"),
       col("start_date", ["交流开始"], "date"),
-      col("end_date", ["交流结束"], "date", optional),
+      col("end_date", ["交流结束"], "date", optionalCell),
       col("type", ["交流形式"], "code", { vocabulary: "rotation_type" }),
       col("relation_moved", ["人事关系随迁"], "boolean", optional),
     ],

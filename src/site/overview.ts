@@ -54,7 +54,8 @@ export async function overviewData(context: PageContext): Promise<OverviewData> 
      where not protected and due_date <= cast($as_of as date) + interval 12 month ${byOwn}`,
     { as_of: asOf, ...ownParam },
   );
-  const [rejects] = await context.rows<{ rows: number }>(`select count(*)::integer as rows from rejects`);
+  // rows not loaded; an optional cell emptied in a loaded row (v2, action cell) is not one
+  const [rejects] = await context.rows<{ rows: number }>(`select count(*)::integer as rows from rejects where action = 'row'`);
   return {
     asOf,
     loadedAt: load?.loaded_at ?? null,

@@ -1,6 +1,6 @@
 /**
- * 数据质量: rows read, loaded and rejected per file; rejects by reason; the rejected rows (bureau
- * only); exemptions loaded but capped at the policy maximum (ROT-EXEMPT); appraisals whose score
+ * 数据质量: rows read, loaded and rejected per file, and (v2) optional cells emptied in loaded rows;
+ * rejects by file, column, action and reason; the rejected rows and emptied cells (bureau only); exemptions loaded but capped at the policy maximum (ROT-EXEMPT); appraisals whose score
  * breaks the 1000-point scheme (PAY-SCORE): loaded, to be corrected.
  */
 import { recordFiles } from "../contract.ts";
@@ -11,10 +11,15 @@ import { labelOf } from "./labels.ts";
 import { countPerSchool, loadedAtSql, personList, withNames, type PersonRow } from "./scope.ts";
 import type { Suppressed, TableShape } from "./suppression.ts";
 
-export type FileRow = { file: string; format: string; encoding: string | null; rows_read: number; rows_loaded: number; rows_rejected: number; label: string };
-/** Rejected cells per file × column (and reason, for the bureau only). */
-export type RejectReasonRow = { file: string; column: string; reason: string | null; count: number };
-export type RejectRow = { file: string; row_number: number; column: string | null; value: string | null; reason: string };
+/** What became of the row of a reject (the contract's rejects.action, v2). */
+export const actionLabels: Record<string, string> = { row: "行未导入", cell: "单元格已置空" };
+const withAction = <T extends { action: string }>(row: T): T => ({ ...row, action: actionLabels[row.action] ?? row.action });
+
+/** A record file as read: rows read = loaded + rejected; cells_emptied counts the optional cells emptied in loaded rows (v2). */
+export type FileRow = { file: string; format: string; encoding: string | null; rows_read: number; rows_loaded: number; rows_rejected: number; cells_emptied: number; label: string };
+/** Rejects per file × column × action (and reason, for the bureau only). */
+export type RejectReasonRow = { file: string; column: string; action: string; reason: string | null; count: number };
+export type RejectRow = { file: string; row_number: number; column: string | null; value: string | null; reason: string; action: string };
 export type CappedRow = { staff_id: string; school_id: string | null; reason: string | null; start_date: string; end_date: string; valid_until: string; explanation: string };
 /** Appraisal scores breaking PAY-SCORE per school (and ALL) × column (its label) × problem (its label). */
 export type ScoreCountRow = { school_id: string; column: string; problem: string; count: number | null };
@@ -36,21 +41,30 @@ export interface QualityData {
 export const scoreShape: TableShape = { keys: [{ column: "school_id", total: COUNTY }, { column: "column" }, { column: "problem" }], counts: ["count"] };
 
 export async function qualityData(context: PageContext): Promise<QualityData> {
+  // rows_rejected counts rows (read = loaded + rejected); cells_emptied counts the optional cells
+  // emptied in loaded rows (v2), from the rejects with action cell.
   const files = await context.rows<Omit<FileRow, "label">>(
-    `select file, format, encoding, rows_read::integer as rows_read, rows_loaded::integer as rows_loaded, rows_rejected::integer as rows_rejected
+    `select file, format, encoding, rows_read::integer as rows_read, rows_loaded::integer as rows_loaded, rows_rejected::integer as rows_rejected,
+            (select count(*) from rejects where rejects.file = load_files.file and rejects.action = 'cell')::integer as cells_emptied
      from load_files order by file`,
   );
   // Reject reasons quote the cell (a staff ID, a birth date …), so outside the bureau rejects are
-  // counted per file and column only; the bureau also gets them per reason.
+  // counted per file, column and action only; the bureau also gets them per reason.
   const bureau = context.audience.kind === "bureau";
-  const reasons = await context.rows<RejectReasonRow>(
-    `select file, coalesce("column", '（整行）') as "column", ${bureau ? "reason" : "null as reason"}, count(*)::integer as count
-     from rejects group by all order by count desc, file, "column"`,
-  );
+  const reasons = (
+    await context.rows<RejectReasonRow>(
+      `select file, coalesce("column", '（整行）') as "column", action, ${bureau ? "reason" : "null as reason"}, count(*)::integer as count
+       from rejects group by all order by count desc, file, "column", action`,
+    )
+  ).map(withAction);
   // A rejected row's value can be a name or an ID number, and rejects carry no school: only the bureau sees them.
   const rows =
     bureau
-      ? await context.rows<RejectRow>(`select file, row_number::integer as row_number, "column", value, reason from rejects order by file, row_number, "column"`)
+      ? (
+          await context.rows<RejectRow>(
+            `select file, row_number::integer as row_number, "column", value, reason, action from rejects order by file, row_number, "column"`,
+          )
+        ).map(withAction)
       : null;
   const [load] = await context.rows<{ loaded_at: string | null }>(loadedAtSql);
   const label = (file: unknown) => recordFiles.find((spec) => spec.name === String(file).replace(/\.(csv|xlsx)$/i, ""))?.label ?? String(file);

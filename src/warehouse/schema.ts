@@ -27,9 +27,12 @@ export function rawTableDdl(file: FileSpec): string {
 
 /** Tables every warehouse has, whatever the input. */
 export const bookkeepingDdl: readonly string[] = [
-  // One row per rejected input row: the contract's `rejects` table.
+  // One row per rejected input row, and (v2) per optional cell emptied in a loaded row: the
+  // contract's `rejects` table. action: 'row' (the row was not loaded) or 'cell' (it was, with
+  // this cell left empty); only 'row' rejects count in load_files.rows_rejected.
   `create table raw_rejects (
-    "file" varchar not null, "row_number" integer, "column" varchar, "value" varchar, "reason" varchar not null
+    "file" varchar not null, "row_number" integer, "column" varchar, "value" varchar, "reason" varchar not null,
+    "action" varchar not null default 'row' check ("action" in ('row', 'cell'))
   )`,
   // Cells of header columns the contract does not know: kept aside, not an error.
   `create table raw_extra_cells (

@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { csv, gb18030, idNumber, queryWarehouse, tempDir, validFiles, writeFolder, type Rows } from "../ingest/fixtures.ts";
 import { checkInvariant, ingestInProcess } from "./harness.ts";
-import { workbook } from "./workbooks.ts";
+import { workbook, type Cell } from "./workbooks.ts";
 
 type Files = Record<string, Rows | Buffer | string>;
 const base = validFiles();
@@ -26,6 +26,12 @@ const staffRow = (id: string, overrides: Record<number, string | number> = {}) =
   return row;
 };
 const appointment = (staff: string, school: string, post: string, start: string, end = "") => [staff, school, post, "", start, end, "", "", "", ""];
+/** An appraisal row, columns by name (contract order: staff_id … base_allowance). */
+const appraisal = (staff: string, year: number | string, cells: Record<string, Cell> = {}): Cell[] =>
+  (header("appraisals") as string[]).map((name) => (name === "staff_id" ? staff : name === "year" ? year : name === "grade" ? "合格" : cells[name] ?? ""));
+const appraisalAliases = ["工号", "考核年度", "考核等次", "考核总分", "职业态度", "职业能力", "履行职责", "工作实绩", "应到人数", "实到人数", "优秀票", "称职票", "基本称职票", "不称职票", "津贴系数", "班主任津贴基数"];
+/** v2: the number forms Excel and WPS display, each with the value it stands for. */
+const numberForms: [Cell, number][] = [["1,000", 1000], ["1,000.00", 1000], ["１０００", 1000], ["１，０００", 1000], ["¥800", 800], ["￥800", 800], ["800元", 800], ["¥1,234.50", 1234.5], [1000, 1000]];
 
 interface Kind {
   files: () => Files | Promise<Files>;
@@ -145,13 +151,68 @@ export const kinds: Record<string, Kind> = {
   },
   "a rotation to the same school": { files: () => withRows("rotations", ["T1", "S1", "S1", "2016-09-01", "", "校际交流", "是"]), status: 0, counts: ["rotations.csv", 2, 1, 1], reason: /交流学校与原学校相同/ },
   "votes above those cast": { files: () => withRows("appraisals", ["T1", 2021, "优秀", "", "", "", "", "", 30, 28, 20, 9, "", "", "", ""]), status: 0, counts: ["appraisals.csv", 3, 2, 1], reason: /多于实到人数 28/ },
-  "scores above their maximum": { files: () => withRows("appraisals", ["T1", 2021, "优秀", 1200, "", "", "", "", "", "", "", "", "", "", "", ""]), status: 0, counts: ["appraisals.csv", 3, 2, 1], reason: /考核总分应在 0–1000 之间：1200/ },
+  // PAY-SCORE's maxima are the policy file's: the row loads and the models list it (数据质量).
+  "scores above their maximum": {
+    files: () => withRows("appraisals", ["T1", 2021, "优秀", 1200, "", "", "", "", "", "", "", "", "", "", "", ""]),
+    status: 0, counts: ["appraisals.csv", 3, 3, 0], query: ["select score from raw_appraisals where year = 2021", [{ score: 1200 }]],
+  },
   "ID numbers with lower-case x or spaces": {
     files: () => withRows("staff", staffRow("T3", { 2: idNumber("11010519491231002").toLowerCase(), 3: "", 4: "" }), staffRow("T4", { 2: idNumber("33010219800506003").replace(/^(\d{6})(\d{8})/, "$1 $2 "), 3: "", 4: "" })),
     status: 0, counts: ["staff.csv", 4, 4, 0],
   },
   "very long cells": { files: () => withRows("staff", staffRow("T3", { 1: "长".repeat(3_000_000) })), status: 0, counts: ["staff.csv", 3, 2, 1], reason: /「姓名」过长（3000000 个字符/ },
   "an unterminated quote at the end": { files: () => county({ rotations: csv(base.rotations!) + 'T1,S1,S2,"2016-09-01,,校际交流,是\r\n' }), status: 0, counts: ["rotations.csv", 2, 1, 1] },
+  // v2 (issue 12): a clerk's appraisals file with base_allowance as Excel saves a displayed number used to lose 9 rows of 10.
+  "thousands separators in a GB18030 appraisals file (1,000)": {
+    files: () => county({
+      appraisals: gb18030(csv([appraisalAliases, ...[2011, 2012, 2013, 2014, 2015].flatMap((year) => [
+        appraisal("T1", year, { base_allowance: "1,000" }), appraisal("T2", year, { base_allowance: year === 2015 ? 800 : "1,000" }),
+      ]) as Rows])),
+    }),
+    status: 0, counts: ["appraisals.csv", 10, 10, 0],
+    query: ["select count(*)::integer as n, sum(base_allowance) as total, count(distinct grade)::integer as grades from raw_appraisals", [{ n: 10, total: 9800, grades: 1 }]],
+  },
+  "every number form Excel and WPS display (XLSX)": {
+    files: async () => county({
+      "appraisals.xlsx": await workbook([
+        header("appraisals") as string[],
+        ...numberForms.map(([form], i) => appraisal("T1", 2010 + i, { base_allowance: form, votes_expected: typeof form === "string" && form.includes("元") ? "" : form })),
+      ]),
+    }),
+    status: 0, counts: ["appraisals.xlsx", numberForms.length, numberForms.length, 0],
+    query: [
+      "select base_allowance, votes_expected from raw_appraisals order by year",
+      numberForms.map(([form, value]) => ({
+        base_allowance: value,
+        // an integer column takes the forms too, where the value is whole
+        votes_expected: typeof form === "string" && form.includes("元") ? null : Number.isInteger(value) ? value : null,
+      })),
+    ],
+  },
+  "an unreadable optional cell: emptied, the row loads": {
+    files: () => withRows("appraisals", appraisal("T1", 2021, { score: "abc", base_allowance: "五百" }) as (string | number)[]),
+    status: 0, counts: ["appraisals.csv", 3, 3, 0], reason: /「考核总分」应为数字：abc，已置空/,
+    query: [
+      `select r.action, r."column", r.value, r.reason, a.grade, a.score, a.base_allowance
+       from raw_rejects as r inner join raw_appraisals as a on a.row_number = r.row_number order by r.row_number, r."column" desc`,
+      [
+        { action: "cell", column: "score", value: "abc", reason: "「考核总分」应为数字：abc，已置空", grade: "competent", score: null, base_allowance: null },
+        { action: "cell", column: "base_allowance", value: "五百", reason: "「班主任津贴基数」应为数字：五百，已置空", grade: "competent", score: null, base_allowance: null },
+      ],
+    ],
+  },
+  "an Excel error in an optional cell of a workbook: emptied, the row loads": {
+    files: async () => county({ "appraisals.xlsx": await workbook([header("appraisals") as string[], appraisal("T1", 2021, { base_allowance: { error: "#N/A" } })]) }),
+    status: 0, counts: ["appraisals.xlsx", 1, 1, 0],
+    query: ["select action, \"column\", value, reason from raw_rejects", [
+      { action: "cell", column: "base_allowance", value: "#N/A", reason: "「班主任津贴基数」是 Excel 错误值 #N/A（公式没有算出结果），已置空" },
+    ]],
+  },
+  "an unreadable required cell: the row is rejected, once": {
+    files: () => withRows("appraisals", appraisal("T1", "2021年度", { score: "abc" }) as (string | number)[]),
+    status: 0, counts: ["appraisals.csv", 3, 2, 1], reason: /「考核年度」应为整数：2021年度/,
+    query: ["select action, \"column\", value from raw_rejects", [{ action: "row", column: "year", value: "2021年度" }]],
+  },
   "100,000 identical rows": {
     files: () => county({ staff: csv([header("staff")]) + csv([staffRow("T1")]).repeat(100_000), appointments: [header("appointments")], appraisals: [header("appraisals")], rotations: [header("rotations")] }),
     status: 0, counts: ["staff.csv", 100_000, 1, 99_999], reason: /与第 2 行重复：工号 T1/,

@@ -46,7 +46,7 @@ export async function checkInvariant(warehouse: string): Promise<FileCount[]> {
     const db = await openDatabase(warehouse, { readOnly: true });
     const [actual] = await queryJson(
       db.connection,
-      `select (select count(*) from raw_${name})::integer as loaded, (select count(*) from raw_rejects where file = $file)::integer as rejected`,
+      `select (select count(*) from raw_${name})::integer as loaded, (select count(*) from raw_rejects where file = $file and action = 'row')::integer as rejected`,
       { file: file.file },
     ).finally(() => db.close());
     if (file.read !== file.loaded + file.rejected || actual!.loaded !== file.loaded || actual!.rejected !== file.rejected) {

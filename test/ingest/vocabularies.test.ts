@@ -92,6 +92,29 @@ describe("integers and numbers", () => {
     ["12,5", null, null],
     ["十二", null, null],
     ["99999999999", null, 99999999999],
+    // v2: as Excel and WPS display numbers
+    ["1,000", 1000, 1000],
+    ["1,000.00", 1000, 1000],
+    ["1,234,567.5", null, 1234567.5],
+    ["１０００", 1000, 1000],
+    ["１，０００", 1000, 1000],
+    ["¥800", 800, 800],
+    ["￥800", 800, 800],
+    ["¥ 1,000.50", null, 1000.5],
+    ["800元", 800, 800],
+    ["800 元", 800, 800],
+    ["¥800元", 800, 800],
+    ["-¥800", -800, -800], // read, so the reason can say 不能为负数
+    ["¥-800", -800, -800],
+    // not display forms: a comma that does not group thousands, a currency sign alone, other units
+    ["1,00", null, null],
+    ["1,0000", null, null],
+    [",100", null, null],
+    ["¥", null, null],
+    ["元", null, null],
+    ["800块", null, null],
+    ["$800", null, null],
+    ["800元整", null, null],
   ])("%s → integer %s, number %s", async (text, int, num) => {
     expect(await read(text)).toEqual({ int, num });
   });

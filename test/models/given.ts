@@ -19,6 +19,7 @@ export interface Given {
   exemptions?: Row[];
   rejects?: Row[];
   load_files?: Row[];
+  load_info?: Row[];
 }
 
 /** Two schools most tests need: a strong urban one and a weak rural one. */
@@ -44,6 +45,31 @@ export function policyWith(edit: (rules: Record<string, Record<string, unknown>>
   return document;
 }
 
+/**
+ * `given` with the bookkeeping an ingest of it from CSV files writes: per record file, rows read =
+ * loaded (the given rows) + rejected (the given rejects naming that file, but for an optional cell
+ * emptied in a loaded row: action cell, v2), and the load's record.
+ */
+export function ingested(given: Given, load: { loadedAt: string; fingerprint: string }): Given {
+  const files: Record<string, Row[] | undefined> = {
+    schools: given.schools ?? twoSchools, staff: given.staff, appointments: given.appointments,
+    appraisals: given.appraisals, rotations: given.rotations, exemptions: given.exemptions,
+  };
+  const load_files = Object.entries(files).map(([name, rows]) => {
+    const file = `${name}.csv`;
+    const loaded = rows?.length ?? 0;
+    const rejected = (given.rejects ?? []).filter((reject) => reject.file === file && reject.action !== "cell").length;
+    return { file, source_path: file, format: "csv", encoding: "utf-8", header_row: 1, rows_read: loaded + rejected, rows_loaded: loaded, rows_rejected: rejected };
+  });
+  const load_info = [{ loaded_at: load.loadedAt, data_dir: "/data", cadreboard_version: "test", input_fingerprint: load.fingerprint }];
+  return { ...given, load_files, load_info };
+}
+
+/** Names beside the marts, as the site build copies them from the warehouse (src/site/marts.ts): for page-data tests. */
+export async function copyStaffNames(db: Database): Promise<void> {
+  await db.connection.run("create table staff_names as select staff_id, name from raw_staff");
+}
+
 let defaultPolicy: Policy | undefined;
 
 export async function build(given: Given, asOf: string, options: { policy?: unknown; horizonMonths?: number } = {}): Promise<Database> {
@@ -54,7 +80,7 @@ export async function build(given: Given, asOf: string, options: { policy?: unkn
     const tables: Record<string, Row[] | undefined> = {
       raw_schools: given.schools ?? twoSchools, raw_staff: given.staff, raw_appointments: given.appointments,
       raw_appraisals: given.appraisals, raw_rotations: given.rotations, raw_exemptions: given.exemptions,
-      raw_rejects: given.rejects, load_files: given.load_files,
+      raw_rejects: given.rejects, load_files: given.load_files, load_info: given.load_info,
     };
     for (const [table, rows] of Object.entries(tables)) await insert(db, table, rows ?? []);
     await buildModelsInto(db, policy, { asOf, horizonMonths: options.horizonMonths ?? 36 });

@@ -8,8 +8,7 @@ it("the rejects mart passes through every column raw_rejects has, such as ingest
   const db = await openDatabase();
   try {
     for (const statement of warehouseDdl()) await db.connection.run(statement);
-    // a warehouse written by an ingest that records whether the row or only a cell was dropped
-    await db.connection.run(`alter table raw_rejects add column action varchar`);
+    // ingest records whether the row or only an optional cell was dropped (v2)
     await db.connection.run(`insert into raw_rejects values
       ('staff.csv', 9, 'subject', '#N/A', '任教学科不可读，已置空', 'cell'),
       ('staff.csv', 7, 'birth_date', '1980/13/01', '不是有效日期', 'row')`);

@@ -8,7 +8,7 @@ import { rowsFromColumns } from "../../reports/components/columns.js";
 import { rotationData } from "../../src/site/rotation.ts";
 import type { Database } from "../../src/warehouse/duckdb.ts";
 import { pageContext } from "../site/support/context.ts";
-import { build, person, post, rows, type Given } from "./given.ts";
+import { build, copyStaffNames, person, post, rows, type Given } from "./given.ts";
 
 // As of 2026-08-31: the as-of date and school year 2026's evaluation count to the same day.
 const asOf = "2026-08-31";
@@ -39,7 +39,7 @@ let db: Database;
 beforeAll(async () => {
   db = await build(county, asOf);
   // the site copies names from the warehouse; the page data reads them from this table
-  await db.connection.run("create table staff_names as select staff_id, name from raw_staff");
+  await copyStaffNames(db);
 }, 60_000);
 afterAll(() => db.close());
 

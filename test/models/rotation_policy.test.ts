@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rotationData } from "../../src/site/rotation.ts";
 import type { Database } from "../../src/warehouse/duckdb.ts";
 import { pageContext } from "../site/support/context.ts";
-import { build, person, policyWith, post, rows, type Given } from "./given.ts";
+import { build, copyStaffNames, person, policyWith, post, rows, type Given } from "./given.ts";
 
 const unusual = policyWith((rules) => {
   Object.assign(rules["ROT-T9"]!, { years_in_school: 11, max_age_male: 57, max_age_female: 52 });
@@ -37,7 +37,7 @@ const county: Given = {
 let db: Database;
 beforeAll(async () => {
   db = await build(county, "2026-09-01", { policy: unusual });
-  await db.connection.run("create table staff_names as select staff_id, name from raw_staff");
+  await copyStaffNames(db);
 }, 60_000);
 afterAll(() => db.close());
 

@@ -1,11 +1,14 @@
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { DataTestError } from "../../src/errors.ts";
-import { genericTestQueries } from "../../src/models/data-tests.ts";
+import { genericTestQueries, type GenericTests } from "../../src/models/data-tests.ts";
 import { buildMarts, martNames, runModels } from "../../src/models/index.ts";
+import { modelFiles, sqlDir } from "../../src/models/models.ts";
 import { defaultPolicyPath } from "../../src/policy/load.ts";
 import { warehouseDdl } from "../../src/warehouse/schema.ts";
 import { openDatabase, queryJson } from "../../src/warehouse/duckdb.ts";
@@ -30,7 +33,7 @@ beforeAll(async () => {
            ('C1', 'S1', 'middle_deputy', '教导处, 德育', '2024-09-01', 4)`);
   await db.connection.run(`insert into raw_appraisals (staff_id, year, grade, applied_multiplier, base_allowance, row_number)
     values ('C1', 2025, 'competent', 1.1, 650, 2)`);
-  await db.connection.run(`insert into raw_rejects values ('staff', 7, '出生日期', '1980/13/01', '不是有效日期')`);
+  await db.connection.run(`insert into raw_rejects values ('staff', 7, '出生日期', '1980/13/01', '不是有效日期', 'row')`);
   await db.connection.run(`insert into load_files values ('staff', 'staff.csv', 'csv', 'utf-8', 1, 4, 3, 1, null)`);
   db.close();
 });
@@ -61,7 +64,7 @@ describe("runModels", () => {
     expect(tenure).toContain(`C1,S1,middle_deputy,"教导处, 德育",41,F,`);
     expect(tenure).toContain(",2024-09-01,");
 
-    expect(await readFile(join(out, "rejects.csv"), "utf8")).toBe("file,row_number,column,value,reason\nstaff,7,出生日期,1980/13/01,不是有效日期\n");
+    expect(await readFile(join(out, "rejects.csv"), "utf8")).toBe("file,row_number,column,value,reason,action\nstaff,7,出生日期,1980/13/01,不是有效日期,row\n");
   });
 
   it("buildMarts returns a database with every mart, detached from the warehouse", async () => {
@@ -116,6 +119,27 @@ describe("data tests", () => {
     expect(notNull!.sql).toContain(`where "due" is null`);
     expect(accepted!.sql).not.toContain("O'Brien");
     expect(accepted!.params).toEqual({ accepted: JSON.stringify(["ROT-T9", "O'Brien"]) });
+  });
+
+  // Some key columns may be empty by design (a reject's column when the whole row failed, the
+  // office of a post outside any office), so not every key column can be not_null.
+  it("every model declares its grain: a unique key, and not_null on its columns", async () => {
+    const missing: string[] = [];
+    for (const { name, layer } of modelFiles) {
+      const yamlPath = join(sqlDir, layer, `${name}.tests.yaml`);
+      const tests = existsSync(yamlPath) ? (parse(await readFile(yamlPath, "utf8")) as GenericTests) : {};
+      const keys = (tests.unique ?? []).map((key) => (Array.isArray(key) ? key : [key]));
+      if (!keys.some((key) => key.some((column) => tests.not_null?.includes(column)))) missing.push(`${layer}/${name}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("every model file in sql/ is built: none is dead", async () => {
+    const onDisk: string[] = [];
+    for (const layer of ["staging", "intermediate", "marts"]) {
+      for (const file of await readdir(join(sqlDir, layer))) if (/^[a-z_]+\.sql$/.test(file)) onDisk.push(`${layer}/${file.slice(0, -4)}`);
+    }
+    expect(onDisk.sort()).toEqual(modelFiles.map(({ name, layer }) => `${layer}/${name}`).sort());
   });
 
   it("every mart passes its tests on a small county (nothing offends)", async () => {

@@ -14,7 +14,7 @@ import { structureData } from "../../src/site/structure.ts";
 import { summaryData } from "../../src/site/summary.ts";
 import type { Database } from "../../src/warehouse/duckdb.ts";
 import { pageContext } from "./support/context.ts";
-import { build, person, post, type Row } from "../models/given.ts";
+import { build, copyStaffNames, person, post, type Row } from "../models/given.ts";
 
 const asOf = "2026-09-01";
 const names = { P1: "孕期干部甲", Y1: "年轻干部乙", R1: "后备人选丙", C1: "照顾对象丁", A1: "待岗人员戊", D1: "临近退休己" };
@@ -50,7 +50,7 @@ let db: Database;
 beforeAll(async () => {
   db = await build({ staff, appointments, appraisals, exemptions }, asOf);
   // as the site build copies names from the warehouse beside the marts (src/site/marts.ts)
-  await db.connection.run(`create table staff_names as select staff_id, name from raw_staff`);
+  await copyStaffNames(db);
 }, 60_000);
 afterAll(() => db.close());
 

@@ -22,7 +22,7 @@ import { reserveShape, structureData, structureLinks, structureShapes } from "..
 import { summaryData, summaryShapes } from "../../src/site/summary.ts";
 import { attackTables, brokenRelations, isSmallCount, suppressTables, tablesOf, type Link, type NamedTables, type TableShape } from "../../src/site/suppression.ts";
 import type { Database } from "../../src/warehouse/duckdb.ts";
-import { build, person, post, type Row } from "../models/given.ts";
+import { build, copyStaffNames, person, post, type Row } from "../models/given.ts";
 import { generateSample } from "../sample/generate.ts";
 import { pageContext } from "./support/context.ts";
 
@@ -192,8 +192,7 @@ describe("a county of one-principal schools", () => {
   let result: Awaited<ReturnType<typeof attackOn>>;
   beforeAll(async () => {
     db = await build({ schools, staff, appointments }, asOf);
-    // as the site build copies names from the warehouse beside the marts (src/site/marts.ts)
-    await db.connection.run(`create table staff_names as select staff_id, name from raw_staff`);
+    await copyStaffNames(db);
     result = await attackOn(db);
   }, 120_000);
   afterAll(() => db?.close());

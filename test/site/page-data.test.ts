@@ -1,6 +1,8 @@
 /**
- * The page data functions on a tiny fixture county, per audience: what each build's JSON may and
- * may not contain. (The built-site test repeats the search on every output file.)
+ * The page data functions on a tiny county the models computed from raw records
+ * (support/county.ts), per audience: what each build's JSON may and may not contain, and the
+ * counts each page shows, worked out from the policy rules. (The built-site test repeats the
+ * privacy search on every output file.)
  */
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import { allowanceData } from "../../src/site/allowance.ts";
@@ -12,17 +14,27 @@ import { rotationData } from "../../src/site/rotation.ts";
 import { structureData } from "../../src/site/structure.ts";
 import { summaryData } from "../../src/site/summary.ts";
 import type { Database } from "../../src/warehouse/duckdb.ts";
+import { build, copyStaffNames, type Row } from "../models/given.ts";
 import { pageContext } from "./support/context.ts";
-import { createFixtureMarts, fixtureStaff } from "./support/fixture-marts.ts";
+import { asOf, county } from "./support/county.ts";
+import { hostileNames } from "./support/hostile.ts";
 
 const pages = { overviewData, structureData, rotationData, allowanceData, exitsData, summaryData, qualityData };
 let db: Database;
 beforeAll(async () => {
-  db = await createFixtureMarts();
-});
+  db = await build(county, asOf);
+  await copyStaffNames(db);
+}, 60_000);
 afterAll(() => db.close());
 
-const contextFor = (audience: string) => pageContext(db, audience, "2026-09-01");
+const contextFor = (audience: string) => pageContext(db, audience, asOf);
+
+/** What identifies a person: staff ID, name, and ID number where the records give one. */
+const identifiers = (person: Row): string[] => [person.staff_id, person.name, person.id_number].filter((value) => typeof value === "string");
+/** Whether a value appears in JSON text (as JSON.stringify escapes it). */
+const appearsIn = (json: string) => (value: string) => json.includes(JSON.stringify(value).slice(1, -1));
+const appointedAt = (schoolId: string, posts?: readonly string[]) =>
+  new Set(county.appointments!.filter((row) => row.school_id === schoolId && (!posts || posts.includes(String(row.post)))).map((row) => row.staff_id));
 
 async function allJson(audience: string): Promise<string> {
   const parts = [];
@@ -33,33 +45,38 @@ async function allJson(audience: string): Promise<string> {
 describe("public build data", () => {
   it("holds no name, ID number or staff ID", async () => {
     const json = await allJson("public");
-    const found = fixtureStaff.flatMap(([id, name, idNumber]) => [id, name, idNumber].filter((value) => json.includes(JSON.stringify(value).slice(1, -1))));
-    expect(found).toEqual([]);
+    expect(county.staff!.flatMap(identifiers).filter(appearsIn(json))).toEqual([]);
   });
 
   it("suppresses counts of 1–4 and keeps larger ones", async () => {
     const rotation = await rotationData(contextFor("public"));
     const compliance = fromColumns(rotation.compliance);
+    // Round 2025: S2's six teachers there since 2010 (T201–T205, T007) were eligible; it sent two
+    // (T201, T202) and received T106, barred by his 2024 不称职 (ROT-BAR): both 1–4, withheld.
     const s2 = compliance.find((row) => row.school_id === "S2" && row.school_year === 2025)!;
     // whether the target was met is read off the ratio, so it is withheld with it
-    expect(s2).toMatchObject({ eligible: 30, rotated: null, ratio: null, met: null });
+    expect(s2).toMatchObject({ eligible: 6, rotated: null, ratio: null, met: null });
     expect(s2.suppressed).toEqual(["rotated", "rotated_eligible", "received_barred", "ratio", "met"]);
+    // S1 sent all six of its eligible teachers (T101–T106): 6 of 6 ≥ 15 %
     const s1 = compliance.find((row) => row.school_id === "S1" && row.school_year === 2025)!;
-    expect(s1).toMatchObject({ eligible: 40, rotated: 8, ratio: 0.2, met: true });
+    expect(s1).toMatchObject({ eligible: 6, rotated: 6, ratio: 1, met: true });
     expect(rotation.due).toBeNull();
   });
 
   it("suppresses small counts of rotations in and out and of staff by title and education", async () => {
     const summary = await summaryData(contextFor("public"));
     // Typed rows (SummaryData): a column renamed in src/site/summary.ts fails `npm run typecheck` here.
-    const moves = fromColumns(summary.moves).filter((row) => row.school_year === 2024);
+    const moves = fromColumns(summary.moves).filter((row) => row.school_year === 2025);
     const movesOf = (schoolId: string) => moves.find((row) => row.school_id === schoolId);
-    expect([movesOf("S1")?.rotated_in, movesOf("S1")?.rotated_out]).toEqual([6, 8]);
+    // round 2025: S1 sent six and received none (zero is shown); S2 received one and sent two;
+    // the county's eight moves are each one in and one out
+    expect([movesOf("S1")?.rotated_in, movesOf("S1")?.rotated_out]).toEqual([0, 6]);
     expect([movesOf("S2")?.rotated_in, movesOf("S2")?.rotated_out]).toEqual([null, null]);
-    expect([movesOf("ALL")?.rotated_in, movesOf("ALL")?.rotated_out]).toEqual([10, 10]);
+    expect([movesOf("ALL")?.rotated_in, movesOf("ALL")?.rotated_out]).toEqual([8, 8]);
     const structure = await structureData(contextFor("public"));
     const titles = fromColumns(structure.staffTitles);
-    // the county has 5 staff with a senior title (2 leaders, 1 middle, 2 teachers) and 2 teachers with one
+    // in post with a senior title: principals T001 and T005, head T011, teachers T004 and T008 (5,
+    // kept); the teachers among them (2) withheld
     expect(titles.find((row) => row.school_id === "ALL" && row.post_group === "all" && row.title === "高级")).toMatchObject({ count: 5 });
     expect(titles.find((row) => row.school_id === "ALL" && row.post_group === "teacher" && row.title === "高级")).toMatchObject({ count: null });
   });
@@ -68,6 +85,18 @@ describe("public build data", () => {
     const quality = await qualityData(contextFor("public"));
     expect(quality.rows).toBeNull();
     expect(JSON.stringify(quality)).not.toContain("110101199901011111");
+    expect(JSON.stringify(quality)).not.toContain("八百八");
+  });
+
+  it("counts rejected rows and emptied cells apart, with what became of the row (v2)", async () => {
+    const quality = await qualityData(contextFor("public"));
+    expect(quality.files.find((file) => file.file === "appraisals.csv")).toMatchObject({ rows_rejected: 0, cells_emptied: 1 });
+    expect(quality.files.find((file) => file.file === "staff.csv")).toMatchObject({ rows_rejected: 1, cells_emptied: 0 });
+    expect(quality.reasons.map((row) => [row.file, row.column, row.action, row.reason, row.count])).toEqual([
+      ["appointments.csv", "staff_id", "行未导入", null, 1],
+      ["appraisals.csv", "score", "单元格已置空", null, 1],
+      ["staff.csv", "id_number", "行未导入", null, 1],
+    ]);
   });
 });
 
@@ -75,14 +104,14 @@ describe("school build data", () => {
   it("names only its own people and shows no other school's figures", async () => {
     const json = await allJson("school:S1");
     // S1's cadres appear in the cadre, allowance and exit lists; its plain teachers need not.
-    const own = fixtureStaff.filter((s) => s[5] === "S1" && s[6] !== "teacher");
-    const others = fixtureStaff.filter((s) => s[5] !== "S1");
-    for (const [id, name] of own) {
-      expect(json).toContain(id);
-      expect(json).toContain(JSON.stringify(name).slice(1, -1));
-    }
-    const leaked = others.flatMap(([id, name, idNumber]) => [id, name, idNumber].filter((v) => json.includes(JSON.stringify(v).slice(1, -1))));
-    expect(leaked).toEqual([]);
+    const cadres = appointedAt("S1", ["principal", "middle_head"]);
+    const own = county.staff!.filter((person) => cadres.has(person.staff_id));
+    expect(own.map((person) => person.staff_id)).toEqual(["T001", "T002"]);
+    for (const person of own) for (const value of [String(person.staff_id), String(person.name)]) expect(appearsIn(json)(value)).toBe(true);
+    // people who never worked at S1
+    const everAtS1 = appointedAt("S1");
+    const others = county.staff!.filter((person) => !everAtS1.has(person.staff_id));
+    expect(others.flatMap(identifiers).filter(appearsIn(json))).toEqual([]);
     expect(json).not.toContain("城东初中"); // another school's name: its rows are not in a school build
   });
 
@@ -108,34 +137,48 @@ it("the annual summary's page data has one type, shared by its builder and this 
 
 it("the annual summary carries only what it shows: the county's rotations, the rounds' school years", async () => {
   const summary = await summaryData(contextFor("bureau"));
+  // from T003's 支教 in round 2023 (the first rotation) to 2025, the last round ended; 2026's is running
   expect(fromColumns(summary.rotations).map((row) => [row.school_id, row.school_year])).toEqual([["ALL", 2023], ["ALL", 2024], ["ALL", 2025]]);
-  expect(new Set(fromColumns(summary.moves).map((row) => row.school_year))).toEqual(new Set([2024]));
+  // 2025 is the only hiring round
+  expect(new Set(fromColumns(summary.moves).map((row) => row.school_year))).toEqual(new Set([2025]));
 });
 
 describe("bureau build data", () => {
   it("has every cadre with a name, and the rejected rows", async () => {
     const structure = await structureData(contextFor("bureau"));
-    expect(decodeColumn(structure.people!.name!)).toContain(fixtureStaff[0]![1]);
+    // the cadres in post: S1's T001 and T002, S2's T005, S3's T011
+    expect(new Set(decodeColumn(structure.people!.name!))).toEqual(new Set([...hostileNames, "钱七", "陈三"]));
     const quality = await qualityData(contextFor("bureau"));
-    expect(quality.rows).toHaveLength(2);
+    expect(quality.rows!.map((row) => [row.file, row.row_number, row.value, row.action])).toEqual([
+      ["appointments.csv", 7, "T999", "行未导入"],
+      ["appraisals.csv", 3, "八百八", "单元格已置空"],
+      ["staff.csv", 14, "110101199901011111", "行未导入"],
+    ]);
   });
 
   it("overview headlines count the county", async () => {
     const overview = await overviewData(contextFor("bureau"));
-    expect(overview).toMatchObject({ rotationDue: 4, rotationExempt: 1, schoolYear: 2025, schoolsBelowRatio: 1, multiplierMismatches: 1, rejectedRows: 2 });
-    // T004 (2026-10-01) and T008 (overdue) are within 12 months; T011 (2027-11) is not; T002 (2027-08-31) is.
+    // due (ROT-T9): T203–T205 (S2 since 2010, 46), T301 (S3 since 2008) and T012 (S3 since 2016, 42 ≤ 50);
+    // exempt: principal T005 (10 years as leader, ROT-P3; nursing) and T007 (ill);
+    // below the ratio in round 2025: S3, which sent neither T012 nor T301 (S1 6 of 6, S2 2 of 6 ≥ 15 %);
+    // a mismatch: T002's 1.2 for a 称职 head (PAY-MULT 1.1)
+    expect(overview).toMatchObject({ rotationDue: 5, rotationExempt: 2, schoolYear: 2025, schoolsBelowRatio: 1, multiplierMismatches: 1, rejectedRows: 2 }); // rows: the emptied cell is not one
+    // T008 (retirement 2025-07-01, overdue), T004 (retires 2026-11-01) and T002 (term ends
+    // 2027-08-31) are within 12 months; T011's exit age (2027-11) and the principals' term ends are not
     expect(overview.exitsNext12Months).toBe(3);
   });
 
   it("exits count overdue ones in the as-of month", async () => {
     const exits = await exitsData(contextFor("bureau"));
-    const county = fromColumns(exits.byMonth).filter((row) => row.school_id === "ALL");
-    expect(county).toContainEqual({ school_id: "ALL", month: "2026-09", kind: "法定退休", count: 1 });
+    const countyMonths = fromColumns(exits.byMonth).filter((row) => row.school_id === "ALL");
+    // T008's retirement, overdue since 2025-07-01, is counted in the as-of month
+    expect(countyMonths).toContainEqual({ school_id: "ALL", month: "2026-09", kind: "法定退休", count: 1 });
     expect(decodeColumn(exits.people!.overdue!).filter(Boolean)).toHaveLength(1);
   });
 
   it("lists exemptions ending within the warning window", async () => {
     const rotation = await rotationData(contextFor("bureau"));
+    // within 6 months of 2026-09-01: T007's (2026-10-15), then T005's (2026-12-31); T003's capped one runs to 2027-08-31
     expect(rotation.expiring!.map((row) => row.staff_id)).toEqual(["T007", "T005"]);
   });
 });
@@ -143,5 +186,6 @@ describe("bureau build data", () => {
 it("allowance marks the mismatch", async () => {
   const allowance = await allowanceData(contextFor("bureau"));
   const mismatched = fromColumns(allowance.people!).filter((row) => row.mismatch).map((row) => row.staff_id);
+  // T001's 1.5 is PAY-MULT's for an 优秀 principal; T002's 1.2 is not a 称职 head's 1.1
   expect(new Set(mismatched)).toEqual(new Set(["T002"]));
 });

@@ -24,7 +24,7 @@ import {
   type StructureData,
 } from "../../src/site/structure.ts";
 import type { Database } from "../../src/warehouse/duckdb.ts";
-import { build, person, post, type Row } from "../models/given.ts";
+import { build, copyStaffNames, person, post, type Row } from "../models/given.ts";
 import { pageContext } from "./support/context.ts";
 
 const asOf = "2026-09-01";
@@ -63,8 +63,7 @@ const load_files: Row[] = [{ file: "staff.csv", format: "csv", encoding: "utf-8-
 let db: Database;
 beforeAll(async () => {
   db = await build({ staff, appointments, appraisals, exemptions, rejects, load_files }, asOf);
-  // as the site build copies names from the warehouse beside the marts (src/site/marts.ts)
-  await db.connection.run(`create table staff_names as select staff_id, name from raw_staff`);
+  await copyStaffNames(db);
 }, 60_000);
 afterAll(() => db?.close());
 
@@ -191,7 +190,7 @@ describe("each page's data has one type, and the builder writes what it names", 
     // @ts-expect-error: the file list's count is `rows_rejected`
     expect(data.files[0]!.rejected).toBeUndefined();
     const filled = expectColumns([
-      [data.files, columnsOf<FileRow>()(["file", "format", "encoding", "rows_read", "rows_loaded", "rows_rejected", "label"])],
+      [data.files, columnsOf<FileRow>()(["file", "format", "encoding", "rows_read", "rows_loaded", "rows_rejected", "cells_emptied", "label"])],
       [data.scoreCounts, columnsOf<ScoreCountRow>()(["school_id", "column", "problem", "count"])],
     ]);
     expect(filled).toBe(2);

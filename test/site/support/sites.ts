@@ -12,7 +12,7 @@ import { existsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { hostileNames } from "./fixture-marts.ts";
+import { hostileNames } from "./hostile.ts";
 import { listen } from "./listener.ts";
 
 export const root = join(import.meta.dirname, "..", "..", "..");
