@@ -49,9 +49,8 @@ export interface StructureData {
 const perSchool = { column: "school_id", total: COUNTY } as const;
 
 /**
- * The page's counts as published tables, and the sums that tie them: a school's cadres by title
- * and by education both add up to its cadres (全体); the county's staff per post group, by title,
- * by education and by gender and age, add up to 总览's headcounts.
+ * The page's counts as published tables (the county row sums the schools', 全体 or `all` the post
+ * groups), and below them the sums that tie the tables: the same people counted two ways.
  */
 export const structureShapes = {
   pyramid: { keys: [perSchool, { column: "post_group" }, { column: "gender" }, { column: "age_band" }], counts: ["headcount"] },
@@ -86,7 +85,7 @@ export const structureLinks: Link[] = [
     sides: [
       { table: "headcounts", count: "headcount", key: (row) => `${COUNTY}|${String(row.post_group)}` },
       ...staffSides,
-      // 全体 in the cadre summary is leaders and middle cadres: it is in the next links
+      // its leaders and middle cadres (全体, the two together, is in the first link)
       { table: "summary", count: "cadres", key: (row) => (row.post_group === postGroupLabels.all ? null : `${String(row.school_id)}|${codeOfGroup[String(row.post_group)]}`) },
     ],
   },
