@@ -1,6 +1,7 @@
 // Age pyramid: men to the left, women to the right, youngest band at the bottom.
 import { describePyramid } from "./describe.js";
 import { genderColours, renderChart } from "./vega.js";
+import { WITHHELD } from "./withheld.js";
 
 export const AGE_BANDS = ["≤24", "25-29", "30-34", "35-39", "40-44", "45-49", "50-54", "55-59", "≥60"];
 
@@ -11,7 +12,7 @@ export function agePyramid(data, { width = 360, title = "" } = {}) {
     gender: d.gender === "M" ? "男" : "女",
     headcount: d.headcount,
     signed: d.headcount === null ? 0 : d.gender === "M" ? -d.headcount : d.headcount,
-    shown: d.headcount === null ? "<5" : String(d.headcount),
+    shown: d.headcount === null ? WITHHELD : String(d.headcount),
   }));
   // Symmetric axis: men and women on the same scale, whatever the larger side.
   const largest = Math.max(1, ...values.map((d) => Math.abs(d.signed)));

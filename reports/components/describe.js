@@ -2,13 +2,15 @@
 // screen reader in place of the picture (GB/T 37668: non-text content has a text alternative).
 // Plain functions of the chart's data, so tests run them in Node.
 
+import { WITHHELD } from "./withheld.js";
+
 const number = (value) => Number(value).toLocaleString("zh-CN");
 const share = (value) => `${(value * 100).toFixed(1)}%`;
 /** At most this many items are read out; the rest are counted. */
 const ITEMS_READ = 8;
 
 function listed(items, unit) {
-  const read = items.slice(0, ITEMS_READ).map(([label, value]) => `${label} ${value === null ? "<5" : number(value)}${unit}`);
+  const read = items.slice(0, ITEMS_READ).map(([label, value]) => `${label} ${value === null ? WITHHELD : number(value)}${unit}`);
   return items.length > ITEMS_READ ? `${read.join("，")}，另有 ${items.length - ITEMS_READ} 项` : read.join("，");
 }
 

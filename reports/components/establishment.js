@@ -1,6 +1,6 @@
 // 干部结构's establishment section (APT-ESTABLISHMENT): the county's answer, each school's post
 // groups against their approved numbers, and (bureau and school builds) each post and the people
-// holding an over-establishment post. Suppressed counts (public build) are null and show "<5".
+// holding an over-establishment post. Suppressed counts (public build) are null and show 隐去 (withheld.js).
 import { count, inSchools, rowsOf } from "./frame.js";
 import { dataTable } from "./table.js";
 
@@ -18,6 +18,19 @@ export function establishmentSection(data, { schools, school, schoolIds }) {
     : `本校${summary.ownSchoolOver ? "有" : "没有"}超职数配备的岗位；全县 ${summary.schools} 所学校中 ${summary.schoolsOver} 所超职数。`;
   block.append(answer);
   const scoped = (rows) => inSchools(school === "ALL" ? rows : rows.filter((row) => row.school_id === school), schoolIds);
+  if (!groups.some((row) => row.school_id !== "ALL")) {
+    // the public build: each school's cadres are counted once, in the cadre team table above
+    const note = document.createElement("p");
+    note.textContent = "公开版只列全县合计：各校在岗干部人数见上方干部队伍表，同一人数不在两处分别公开。";
+    block.append(note, dataTable(groups, {
+      caption: "全县干部职数与在岗人数",
+      columns: [
+        {key: "post_group", label: "岗位类别"}, {key: "approved", label: "核定职数", num: true}, {key: "in_post", label: "在岗人数", num: true, format: count},
+        {key: "over", label: "超职数人数", num: true, format: count}, {key: "vacant", label: "空缺职数", num: true, format: count},
+      ],
+    }));
+    return block;
+  }
   block.append(dataTable(scoped(groups.filter((row) => row.school_id !== "ALL")), {
     caption: "各校干部职数与在岗人数",
     flag: (row) => row.over > 0,

@@ -2,6 +2,7 @@
 // as GBK and garbles it) and XLSX. Cells that a spreadsheet would run as a formula are defused.
 // Both say where their numbers come from: the CSV in a title line above the header (as a clerk's
 // own tables have one, and as ingest skips one), the XLSX on a second sheet, 说明.
+import { WITHHELD } from "./withheld.js";
 import { xlsxWorkbook } from "./xlsx.js";
 
 /** A share shown as a percent with one decimal ("—" when there is none). Columns formatted with it download as percent cells. */
@@ -29,12 +30,12 @@ export function cells(rows, columns) {
   return rows.map((row) =>
     columns.map((column) => {
       const raw = row[column.key];
-      // Numbers stay numbers (a suppressed public count is written "<5"); other columns are
+      // Numbers stay numbers (a count the public build withholds is written 隐去); other columns are
       // written as the table shows them (达标 rather than true).
       const value = column.exportValue
         ? column.exportValue(raw, row)
         : column.num || column.format === percent
-          ? raw === null && row.suppressed?.includes(column.key) ? "<5" : raw
+          ? raw === null && row.suppressed?.includes(column.key) ? WITHHELD : raw
           : column.format && raw !== null && raw !== undefined ? column.format(raw, row) : raw;
       if (value === null || value === undefined) return null;
       if (typeof value === "boolean") return value ? "是" : "否";

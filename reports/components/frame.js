@@ -3,6 +3,7 @@
 // package entry imports node:fs, so the UMD build is used.
 import * as arqueroModule from "arquero/dist/arquero.min.js";
 import { decodeColumns, rowsFromColumns } from "./columns.js";
+import { WITHHELD } from "./withheld.js";
 
 export const aq = arqueroModule.default ?? arqueroModule;
 
@@ -29,7 +30,7 @@ export const inSchools = (rows, ids) => (ids ? rows.filter((row) => ids.has(row.
 
 /** A count that may have been suppressed in the public build (null with the column in row.suppressed). */
 export function count(value) {
-  return value === null || value === undefined ? "<5" : Number(value).toLocaleString("zh-CN");
+  return value === null || value === undefined ? WITHHELD : Number(value).toLocaleString("zh-CN");
 }
 
 /**

@@ -8,11 +8,12 @@
  * - `public`: aggregates only; no names, ID numbers or staff IDs; small counts suppressed.
  */
 import { UsageError } from "../errors.ts";
+import { isSmallCount, suppressTables, type Link, type NamedTables, type Suppressed, type TableShape } from "./suppression.ts";
 
 export type Audience = { kind: "bureau" } | { kind: "public" } | { kind: "school"; schoolId: string };
 
 /**
- * Public build: a count from 1 to SMALL_CELL_THRESHOLD − 1 people is suppressed (shown as "<5"),
+ * Public build: a count from 1 to SMALL_CELL_THRESHOLD − 1 people is suppressed (shown as 隐去),
  * so that no one can be picked out of a small group. Zero is shown: it identifies nobody.
  * A bureau may raise it; 5 is the usual minimum in official statistics practice.
  */
@@ -49,43 +50,22 @@ export function schoolAggregates<T extends { school_id?: unknown }>(audience: Au
 export const seesSchool = (audience: Audience, schoolId: string): boolean =>
   audience.kind !== "school" || schoolId === audience.schoolId || schoolId === COUNTY;
 
-export const isSmallCell = (value: unknown): boolean =>
-  typeof value === "number" && value > 0 && value < SMALL_CELL_THRESHOLD;
-
-export interface Suppression {
-  /** Count columns: suppressed (null) when 1 … threshold − 1. */
-  counts: readonly string[];
-  /** Derived columns (ratios, shares, averages) and the counts they are computed from: null when any of those is suppressed. */
-  derived?: Readonly<Record<string, readonly string[]>>;
-}
+export const isSmallCell = (value: unknown): boolean => isSmallCount(value, SMALL_CELL_THRESHOLD);
 
 /**
- * For the public build: replaces small counts with null and lists the suppressed columns in
- * `suppressed`, so a page can say "<5" rather than show an empty cell. Other audiences: unchanged.
+ * For the public build: small counts replaced with null and listed in the row's `suppressed` (a
+ * page shows 隐去), with the further counts that would give them back by subtraction from the
+ * totals beside them, and every mean or share computed from a suppressed count
+ * (src/site/suppression.ts). Other audiences: unchanged.
  */
-export function suppressSmallCells<T extends Record<string, unknown>>(
-  audience: Audience,
-  rows: readonly T[],
-  spec: Suppression,
-): (T & { suppressed?: string[] })[] {
-  if (audience.kind !== "public") return rows.map((row) => ({ ...row }));
-  return rows.map((row) => {
-    const out: Record<string, unknown> = { ...row };
-    const suppressed: string[] = [];
-    for (const column of spec.counts) {
-      if (isSmallCell(row[column])) {
-        out[column] = null;
-        suppressed.push(column);
-      }
-    }
-    for (const [column, sources] of Object.entries(spec.derived ?? {})) {
-      if (sources.some((source) => suppressed.includes(source))) {
-        out[column] = null;
-        suppressed.push(column);
-      }
-    }
-    return (suppressed.length > 0 ? { ...out, suppressed } : out) as T & { suppressed?: string[] };
-  });
+export function suppressSmallCells<T extends Record<string, unknown>>(audience: Audience, rows: readonly T[], shape: TableShape): Suppressed<T>[] {
+  return suppressLinkedTables(audience, { table: { rows, shape } }, []).table;
+}
+
+/** suppressSmallCells for tables that share sums (`links`), protected together: no table's totals give back another's cells. */
+export function suppressLinkedTables<T extends NamedTables>(audience: Audience, tables: T, links: readonly Link[]): { [K in keyof T]: Suppressed<T[K]["rows"][number]>[] } {
+  if (audience.kind === "public") return suppressTables(tables, links, SMALL_CELL_THRESHOLD);
+  return Object.fromEntries(Object.entries(tables).map(([name, { rows }]) => [name, rows.map((row) => ({ ...row }))])) as { [K in keyof T]: Suppressed<T[K]["rows"][number]>[] };
 }
 
 /** A single headline count for the public: the number, or null when it is a small cell. */

@@ -2,11 +2,13 @@
  * 干部结构's establishment section (APT-ESTABLISHMENT, cadre_establishment): each school's leader
  * and office posts against its approved numbers, per post group, with the county's summary.
  *
- * Every audience gets the school × post-group table. In the public build `in_post` is a count of
- * people: small cells and the cells that would give them away are suppressed (suppressTable), and
- * `over` / `vacant` go with it, because with the approved number published they are in_post by
- * another name. Bureau and school builds also get each post's row (the source of its number) and
- * the people who hold an over-establishment post, by name.
+ * Bureau and school builds get the school × post-group table, each post's row (the source of its
+ * number) and the people who hold an over-establishment post, by name. The public build gets the
+ * county's rows only: a school's people in post are its cadres, whom the cadre team table beside
+ * it already counts and suppresses, and two copies of one count suppressed apart give each other's
+ * hidden cells back. The county's counts still go through suppressTable (a county of a few schools
+ * has small ones), `over` and `vacant` with `in_post`: with the approved number published they are
+ * in_post by another name.
  */
 import { COUNTY, peopleRows, SMALL_CELL_THRESHOLD, type Audience } from "./audience.ts";
 import type { PageContext } from "./context.ts";
@@ -70,9 +72,9 @@ export function groupTable(posts: readonly PostRow[]): GroupRow[] {
   return [...groups.values()].sort((a, b) => a.school_id.localeCompare(b.school_id) || a.post_group.localeCompare(b.post_group));
 }
 
-/** The audience's copy of the group table: a school sees its own and the county's rows; the public, suppressed counts. */
+/** The audience's copy of the group table: a school sees its own and the county's rows; the public, the county's, suppressed. */
 export function groupsFor(audience: Audience, groups: readonly GroupRow[]): (GroupRow & { suppressed?: string[] })[] {
-  if (audience.kind === "public") return suppressTable(groups, establishmentShape, SMALL_CELL_THRESHOLD);
+  if (audience.kind === "public") return suppressTable(groups.filter((row) => row.school_id === COUNTY), establishmentShape, SMALL_CELL_THRESHOLD);
   return groups.filter((row) => inScope(audience, row.school_id));
 }
 

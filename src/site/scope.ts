@@ -36,14 +36,17 @@ export async function withNames<T extends { staff_id?: unknown }>(context: PageC
   return rows.map((row) => ({ ...row, name: nameOf(row.staff_id) }));
 }
 
+/** What every person list starts with: who, and where (the post's label when the list has one). */
+export type PersonRow = { staff_id: unknown; name: unknown; school_id: unknown; post?: string | null };
+
 /**
  * A person list as page data: staff ID, name, school and post (its label) first, then the page's
  * own fields; null stays null (the public build has no person lists).
  */
-export function personList<T extends { staff_id?: unknown; name?: unknown; school_id?: unknown; post?: unknown }>(
+export function personList<T extends { staff_id?: unknown; name?: unknown; school_id?: unknown; post?: unknown }, F extends object>(
   people: T[] | null,
-  fields: (row: T) => Record<string, unknown>,
-): Columns | null {
+  fields: (row: T) => F,
+): Columns<PersonRow & F> | null {
   if (people === null) return null;
   return toColumns(
     people.map((row) => ({
@@ -53,7 +56,7 @@ export function personList<T extends { staff_id?: unknown; name?: unknown; schoo
       ...(row.post === undefined ? {} : { post: labelOf("post", row.post) }),
       ...fields(row),
     })),
-  );
+  ) as Columns<PersonRow & F>;
 }
 
 /** Rows of an aggregate table that a school build may see: county and its own school. */

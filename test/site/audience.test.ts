@@ -37,12 +37,13 @@ describe("small-cell suppression (public build only)", () => {
     [5, 5, "at the threshold"],
     [120, 120, "large"],
   ])("count %i → %s (%s)", (count, expected) => {
-    const [row] = suppressSmallCells({ kind: "public" }, [{ n: count }], { counts: ["n"] });
+    const [row] = suppressSmallCells({ kind: "public" }, [{ n: count }], { keys: [], counts: ["n"] });
     expect(row!.n).toBe(expected);
   });
 
   it("suppresses a ratio computed from a suppressed count, and says which columns", () => {
     const [row] = suppressSmallCells({ kind: "public" }, [{ eligible: 30, rotated: 2, ratio: 2 / 30 }], {
+      keys: [],
       counts: ["eligible", "rotated"],
       derived: { ratio: ["eligible", "rotated"] },
     });
@@ -51,7 +52,7 @@ describe("small-cell suppression (public build only)", () => {
 
   it("leaves bureau and school builds unchanged", () => {
     for (const audience of [{ kind: "bureau" } as const, { kind: "school", schoolId: "S1" } as const]) {
-      expect(suppressSmallCells(audience, [{ n: 2 }], { counts: ["n"] })).toEqual([{ n: 2 }]);
+      expect(suppressSmallCells(audience, [{ n: 2 }], { keys: [], counts: ["n"] })).toEqual([{ n: 2 }]);
     }
   });
 });

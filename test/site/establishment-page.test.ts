@@ -67,9 +67,12 @@ describe("干部结构: establishment (APT-ESTABLISHMENT)", () => {
     expect(data.establishmentPosts).toBeNull();
     expect(JSON.stringify(data)).not.toMatch(/超职数副校长|J1V2/);
     const published = fromColumns(data.establishmentGroups);
-    // every school's leader count (2 to 4 people) is a small cell
-    for (const school of ["J1", "J2", "J3"]) expect(published.find((row) => row.school_id === school && row.post_group === "校级领导")!.in_post).toBeNull();
+    // a school's cadres are counted once, in the cadre team table: here only the county's rows
+    expect(new Set(published.map((row) => row.school_id))).toEqual(new Set(["ALL"]));
+    // the county's leaders (9) are published; its middle cadres (6) too; nothing below 5 is shown
+    expect(published.find((row) => row.post_group === "校级领导")).toMatchObject({ in_post: 9 });
     for (const row of published) if (row.in_post === null) expect([row.over, row.vacant]).toEqual([null, null]);
+    for (const row of published) if (row.in_post !== null) expect(row.in_post).toBeGreaterThanOrEqual(5);
     const shape = { ...establishmentShape, keys: [{ column: "school_id", total: "ALL" }, { column: "post_group", total: "全体" }], counts: ["in_post", "over", "vacant"] };
     const { recovered, exposed } = attackRows(published, shape);
     expect(recovered).toEqual(new Map());

@@ -35,13 +35,13 @@ describe("formula neutralising", () => {
   ])("%j → %j", (input, expected) => expect(neutralise(input)).toBe(expected));
 
   it("leaves numbers as numbers (a negative number is not a formula)", () => expect(neutralise(-3)).toBe(-3));
-  it("writes a column as the table shows it, numbers as numbers, a suppressed count as <5", () =>
+  it("writes a column as the table shows it, numbers as numbers, a withheld count as 隐去", () =>
     expect(
       cells([{ met: false, n: null, suppressed: ["n"] }], [
         { key: "met", label: "是否达标", format: (v: unknown) => (v ? "达标" : "未达标") },
         { key: "n", label: "人数", num: true },
       ]),
-    ).toEqual([["未达标", "<5"]]));
+    ).toEqual([["未达标", "隐去"]]));
 
   it("writes booleans as 是/否 and null as empty", () =>
     expect(cells([{ name: true, note: null, n: 1 }], columns)).toEqual([["是", null, 1]]));
@@ -128,7 +128,7 @@ describe("XLSX", () => {
     expect(notes!.getColumn(2).values).toEqual(expect.arrayContaining(["2026-09-01", "2026-09-02 08:30", "39a76e0ebdd0", "公开版（仅汇总数据）"]));
   });
 
-  it("opens in LibreOffice with the cells as a clerk sees them: percents, dates, <5, Chinese", async () => {
+  it("opens in LibreOffice with the cells as a clerk sees them: percents, dates, 隐去, Chinese", async () => {
     const dir = await mkdtemp(join(tmpdir(), "xlsx-"));
     const file = join(dir, "交流比例.xlsx");
     const table = [
@@ -153,7 +153,7 @@ describe("XLSX", () => {
     const csv = (await readFile(join(dir, "交流比例.csv"), "utf8")).replace(/^\uFEFF/, "");
     expect(csv.trim().split(/\r?\n/)).toEqual([
       "学校,应交流,已交流,交流比例,到期日",
-      "实验小学,30,<5,<5,2026-10-01",
+      "实验小学,30,隐去,隐去,2026-10-01",
       "城东初中,40,8,20.0%,2027-08-31",
       `"'=HYPERLINK(""x"")",7,5,71.4%,`,
     ]);

@@ -50,7 +50,8 @@ describe("server encode → browser decode gives back the rows", () => {
         delta: s - 20,
       })),
     ),
-    { counts: ["cadres"], derived: { ratio: ["cadres"], mean_age: ["cadres"] } },
+    // no totals declared: the county's figures here are not the schools' sums
+    { keys: [{ column: "school_id" }, { column: "post_group" }], counts: ["cadres"], derived: { ratio: ["cadres"], mean_age: ["cadres"] } },
   );
 
   it("the fixture has what the encoding must survive", () => {

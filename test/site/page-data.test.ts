@@ -48,37 +48,46 @@ describe("public build data", () => {
     expect(county.staff!.flatMap(identifiers).filter(appearsIn(json))).toEqual([]);
   });
 
-  it("suppresses counts of 1–4 and keeps larger ones", async () => {
+  it("withholds counts of 1–4, and the counts that would give them back by subtraction; keeps the rest", async () => {
     const rotation = await rotationData(contextFor("public"));
-    const compliance = fromColumns(rotation.compliance);
+    const round = fromColumns(rotation.compliance).filter((row) => row.school_year === 2025);
+    const school = (id: string) => round.find((row) => row.school_id === id)!;
     // Round 2025: S2's six teachers there since 2010 (T201–T205, T007) were eligible; it sent two
     // (T201, T202) and received T106, barred by his 2024 不称职 (ROT-BAR): both 1–4, withheld.
-    const s2 = compliance.find((row) => row.school_id === "S2" && row.school_year === 2025)!;
-    // whether the target was met is read off the ratio, so it is withheld with it
-    expect(s2).toMatchObject({ eligible: 6, rotated: null, ratio: null, met: null });
-    expect(s2.suppressed).toEqual(["rotated", "rotated_eligible", "received_barred", "ratio", "met"]);
-    // S1 sent all six of its eligible teachers (T101–T106): 6 of 6 ≥ 15 %
-    const s1 = compliance.find((row) => row.school_id === "S1" && row.school_year === 2025)!;
-    expect(s1).toMatchObject({ eligible: 6, rotated: 6, ratio: 1, met: true });
+    // Whether the target was met is read off the ratio, so it is withheld with it.
+    expect(school("S2")).toMatchObject({ eligible: 6, rotated: null, ratio: null, met: null });
+    expect(school("S2").suppressed).toEqual(["rotated", "rotated_eligible", "received_barred", "ratio", "met"]);
+    // S1 sent all six of its eligible teachers (T101–T106) and S3 none of its two: the county's 8
+    // sent less S1's 6 and S3's 0 would give S2's 2 back, so S1's 6 is withheld too, and S3's two
+    // eligible (1–4) with S1's six eligible beside the county's 14
+    expect(school("S1")).toMatchObject({ eligible: null, rotated: null, ratio: null, met: null });
+    expect(school("S1").suppressed).toEqual(["eligible", "rotated", "rotated_eligible", "ratio", "met"]);
+    expect(school("S3")).toMatchObject({ eligible: null, rotated: 0 });
+    // the county's figures are kept: 14 eligible, 8 sent (S1's 6 and S2's 2)
+    expect(rotation.county.find((row) => row.school_year === 2025)).toMatchObject({ eligible: 14, rotated: 8, met: true });
     expect(rotation.due).toBeNull();
   });
 
-  it("suppresses small counts of rotations in and out and of staff by title and education", async () => {
+  it("withholds small counts of rotations in and out, and of staff by title, and what would give them back", async () => {
     const summary = await summaryData(contextFor("public"));
     // Typed rows (SummaryData): a column renamed in src/site/summary.ts fails `npm run typecheck` here.
     const moves = fromColumns(summary.moves).filter((row) => row.school_year === 2025);
     const movesOf = (schoolId: string) => moves.find((row) => row.school_id === schoolId);
-    // round 2025: S1 sent six and received none (zero is shown); S2 received one and sent two;
-    // the county's eight moves are each one in and one out
-    expect([movesOf("S1")?.rotated_in, movesOf("S1")?.rotated_out]).toEqual([0, 6]);
+    // round 2025: S1 sent six and received none (zero is shown); S2 received one and sent two; S3
+    // received seven (five from S1, two from S2) and sent none. The county's eight moves are each
+    // one in and one out: S1's six out is withheld with S2's two (8 − 6 − 0 = 2), S3's seven in
+    // with S2's one (8 − 0 − 7 = 1)
+    expect([movesOf("S1")?.rotated_in, movesOf("S1")?.rotated_out]).toEqual([0, null]);
     expect([movesOf("S2")?.rotated_in, movesOf("S2")?.rotated_out]).toEqual([null, null]);
+    expect([movesOf("S3")?.rotated_in, movesOf("S3")?.rotated_out]).toEqual([null, 0]);
     expect([movesOf("ALL")?.rotated_in, movesOf("ALL")?.rotated_out]).toEqual([8, 8]);
     const structure = await structureData(contextFor("public"));
     const titles = fromColumns(structure.staffTitles);
-    // in post with a senior title: principals T001 and T005, head T011, teachers T004 and T008 (5,
-    // kept); the teachers among them (2) withheld
-    expect(titles.find((row) => row.school_id === "ALL" && row.post_group === "all" && row.title === "高级")).toMatchObject({ count: 5 });
-    expect(titles.find((row) => row.school_id === "ALL" && row.post_group === "teacher" && row.title === "高级")).toMatchObject({ count: null });
+    // The public staff tables hold teachers and other staff only: the cadres are counted once, in
+    // the cadre tables (a school's leaders by title would be its cadres by title less its middle).
+    expect(new Set(titles.map((row) => row.post_group))).toEqual(new Set(["teacher"]));
+    // teachers with a senior title: T004 and T008 (2), withheld
+    expect(titles.find((row) => row.school_id === "ALL" && row.title === "高级")).toMatchObject({ count: null, suppressed: ["count"] });
   });
 
   it("lists rejects per file and column, without values or reasons", async () => {

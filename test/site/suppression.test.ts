@@ -3,8 +3,7 @@
  * subtraction, alone or by combining the table's sums; and few cells are given up for it.
  */
 import { describe, expect, it } from "vitest";
-import { suppressSmallCells } from "../../src/site/audience.ts";
-import { attackRows, differencingAttack, exposedCells, primaryCells, protect, suppressTable, type Relation, type Table, type TableShape } from "../../src/site/suppression.ts";
+import { attackRows, attackTables, differencingAttack, exposedCells, primaryCells, protect, suppressTable, suppressTables, tablesOf, type Link, type Relation, type Table, type TableShape } from "../../src/site/suppression.ts";
 
 /** A table of rows × columns with a total row ("ALL") and a total column ("all"), as the pages' tables have. */
 function grid(values: Record<string, Record<string, number>>): Table {
@@ -145,7 +144,8 @@ describe("page tables: rows with total rows, before and after secondary suppress
   }
 
   it("primary suppression alone: each school's one principal comes back as 全体 − 中层干部, and with it the principal's age", () => {
-    const published = suppressSmallCells({ kind: "public" }, oneLeaderCounty(), { counts: ["cadres"], derived: { mean_age: ["cadres"] } });
+    // the same table with no totals declared: primary suppression alone
+    const published = suppressTable(oneLeaderCounty(), { ...shape, keys: shape.keys.map(({ column }) => ({ column })) }, 5);
     const { recovered } = attackRows(published, shape);
     expect(recovered.get("S1|校级领导#cadres")).toBe(1);
     expect([...recovered.keys()].filter((id) => id.endsWith("校级领导#cadres"))).toHaveLength(12);
@@ -167,5 +167,40 @@ describe("page tables: rows with total rows, before and after secondary suppress
       expect(hidden).toContain("校级领导");
       expect(hidden.length).toBeGreaterThanOrEqual(2);
     }
+  });
+});
+
+describe("linked tables: two tables that count the same people two ways", () => {
+  // Cadres per school by title and by education: each school's rows add up to the same number in both.
+  const rows = (counts: Record<string, Record<string, number>>, column: string) =>
+    Object.entries(counts).flatMap(([school_id, byValue]) => Object.entries(byValue).map(([value, count]) => ({ school_id, [column]: value, count })));
+  const byTitle = rows({ S1: { 高级: 2, 一级: 9 }, S2: { 高级: 6, 一级: 7 } }, "title");
+  const byEducation = rows({ S1: { 本科: 8, 研究生: 3 }, S2: { 本科: 10, 研究生: 3 } }, "education");
+  const shape = (column: string): TableShape => ({ keys: [{ column: "school_id" }, { column }], counts: ["count"] });
+  const tables = { titles: { rows: byTitle, shape: shape("title") }, education: { rows: byEducation, shape: shape("education") } };
+  const links: Link[] = [{ sides: (["titles", "education"] as const).map((table) => ({ table, count: "count", key: (row) => String(row.school_id) })) }];
+
+  it("suppressed one at a time, the other table's sum gives a hidden cell back", () => {
+    const apart = { titles: { rows: suppressTable(byTitle, shape("title"), 5), shape: shape("title") }, education: { rows: suppressTable(byEducation, shape("education"), 5), shape: shape("education") } };
+    // S2: 6 + 7 by title = 10 + the hidden 研究生 by education
+    expect(attackTables(apart, links).recovered).toEqual(new Map([["education/S2|研究生#count", 3]]));
+  });
+
+  it("suppressed together, nothing comes back, and the shared sum stays unpublished", () => {
+    const together = suppressTables(tables, links, 5);
+    const published = { titles: { rows: together.titles, shape: shape("title") }, education: { rows: together.education, shape: shape("education") } };
+    expect(attackTables(published, links)).toEqual({ recovered: new Map(), exposed: [] });
+    expect(tablesOf(tables, links).unpublished).toEqual(new Set(["link0:S1", "link0:S2"]));
+  });
+
+  it("a declared total that is not one stops the build, naming it", () => {
+    const wrong = [{ school_id: "S1", n: 3 }, { school_id: "S2", n: 9 }, { school_id: "ALL", n: 11 }];
+    expect(() => suppressTable(wrong, { keys: [{ column: "school_id", total: "ALL" }], counts: ["n"] }, 5)).toThrow(/ALL#n is not the sum of S1#n \+ S2#n/);
+  });
+
+  it("a total row without its parts in the table makes no sum (its parts are published elsewhere, or not at all)", () => {
+    const countyOnly = [{ school_id: "ALL", group: "leader", n: 3 }, { school_id: "S1", group: "teacher", n: 9 }, { school_id: "ALL", group: "teacher", n: 9 }];
+    const table = tablesOf({ "": { rows: countyOnly, shape: { keys: [{ column: "school_id", total: "ALL" }, { column: "group" }], counts: ["n"] } } });
+    expect(table.relations).toEqual([{ total: "ALL|teacher#n", parts: ["S1|teacher#n"] }]);
   });
 });
