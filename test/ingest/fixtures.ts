@@ -84,6 +84,16 @@ export function runIngest(dataDir: string, warehouse: string): CliResult {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** `cadreboard models` on a warehouse ingest wrote: the contract CSVs as of `asOf` in `out`. */
+export function runModels(warehouse: string, out: string, asOf = "2026-09-01"): CliResult {
+  const result = spawnSync(process.execPath, ["bin/cadreboard.mjs", "models", "--warehouse", warehouse, "--as-of", asOf, "--out", out], {
+    cwd: join(import.meta.dirname, "../.."),
+    encoding: "utf8",
+    env: { ...process.env, TZ: "UTC" },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
 /** Reads a warehouse (read-only) with one query. */
 export async function queryWarehouse(path: string, sql: string): Promise<Record<string, unknown>[]> {
   const db = await openDatabase(path, { readOnly: true });

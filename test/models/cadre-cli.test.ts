@@ -3,11 +3,10 @@
  * bureau's export would be (Chinese headers, GB18030 as WPS saves it), `cadreboard ingest`, then
  * `cadreboard models`, and the v2 columns read back from the CSVs the bureau gets.
  */
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { csv, gb18030, runIngest, tempDir, writeFolder, type Rows } from "../ingest/fixtures.ts";
+import { csv, gb18030, runIngest, runModels, tempDir, writeFolder, type Rows } from "../ingest/fixtures.ts";
 
 const header = (names: string[]) => names;
 const files: Record<string, Rows> = {
@@ -50,9 +49,7 @@ beforeAll(() => {
   expect(ingest.status, ingest.stderr).toBe(0);
   expect(ingest.stdout).toMatch(/exemptions\.csv: read 2, loaded 2, rejected 0/);
   out = tempDir("out");
-  const models = spawnSync(process.execPath, ["bin/cadreboard.mjs", "models", "--warehouse", warehouse, "--as-of", "2026-09-01", "--out", out], {
-    cwd: join(import.meta.dirname, "../.."), encoding: "utf8", env: { ...process.env, TZ: "UTC" },
-  });
+  const models = runModels(warehouse, out);
   expect(models.status, models.stderr).toBe(0);
 }, 120_000);
 

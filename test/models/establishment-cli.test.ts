@@ -5,11 +5,10 @@
  * cadre_establishment (APT-ESTABLISHMENT), the APT-PRINCIPAL rows of appointment_checks and the
  * trial_end rows of pending_exits (APT-TRIAL).
  */
-import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, queryJson } from "../../src/warehouse/duckdb.ts";
-import { csv, gb18030, runIngest, tempDir, writeFolder, type Rows } from "../ingest/fixtures.ts";
+import { csv, gb18030, runIngest, runModels, tempDir, writeFolder, type Rows } from "../ingest/fixtures.ts";
 
 const teacher = (id: string, school: string, start: string, method = ""): (string | number)[] => [id, school, "专任教师", "", start, "", method, ""];
 const vice = (id: string, school: string): (string | number)[] => [id, school, "副校长", "", "2022-09-01", "", "任命", 3];
@@ -62,9 +61,7 @@ beforeAll(() => {
   expect(ingest.status, ingest.stderr).toBe(0);
   expect(ingest.stdout).toMatch(/establishments\.csv: read 2, loaded 1, rejected 1/);
   out = tempDir("out");
-  const models = spawnSync(process.execPath, ["bin/cadreboard.mjs", "models", "--warehouse", warehouse, "--as-of", "2026-09-01", "--out", out], {
-    cwd: join(import.meta.dirname, "../.."), encoding: "utf8", env: { ...process.env, TZ: "UTC" },
-  });
+  const models = runModels(warehouse, out);
   expect(models.status, models.stderr).toBe(0);
 }, 120_000);
 

@@ -3,12 +3,11 @@
  * with Chinese headers and labels, as a bureau exports it, through `cadreboard ingest` and
  * `cadreboard models`, then rotation_compliance.csv and rotation_due.csv read back.
  */
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../../bench/compare.ts";
-import { runIngest, tempDir, writeFolder, type Rows } from "../ingest/fixtures.ts";
+import { runIngest, runModels, tempDir, writeFolder, type Rows } from "../ingest/fixtures.ts";
 
 const teachers = Array.from({ length: 20 }, (_, i) => `T${i + 1}`);
 const files: Record<string, Rows> = {
@@ -52,9 +51,7 @@ beforeAll(() => {
   out = join(dir, "out");
   const ingested = runIngest(data, warehouse);
   expect(ingested.status, ingested.stderr).toBe(0);
-  const models = spawnSync(process.execPath, ["bin/cadreboard.mjs", "models", "--warehouse", warehouse, "--as-of", "2026-09-01", "--out", out], {
-    cwd: join(import.meta.dirname, "../.."), encoding: "utf8",
-  });
+  const models = runModels(warehouse, out);
   expect(models.status, models.stderr).toBe(0);
 }, 120_000);
 
