@@ -6,16 +6,16 @@
  * number) and the people who hold an over-establishment post, by name. The public build gets the
  * county's rows only: a school's people in post are its cadres, whom the cadre team table beside
  * it already counts and suppresses, and two copies of one count suppressed apart give each other's
- * hidden cells back. The county's counts still go through suppressTable (a county of a few schools
+ * hidden cells back. The county's counts still go through suppressSmallCells (a county of a few schools
  * has small ones), `over` and `vacant` with `in_post`: with the approved number published they are
  * in_post by another name.
  */
-import { COUNTY, peopleRows, SMALL_CELL_THRESHOLD, type Audience } from "./audience.ts";
+import { COUNTY, peopleRows, suppressSmallCells, type Audience } from "./audience.ts";
 import type { PageContext } from "./context.ts";
 import { toColumns } from "./frame.ts";
 import { labelOf, postGroupLabels } from "./labels.ts";
 import { inScope, personList, withNames } from "./scope.ts";
-import { suppressTable, type TableShape } from "./suppression.ts";
+import type { TableShape } from "./suppression.ts";
 
 interface PostRow {
   school_id: string;
@@ -74,7 +74,7 @@ export function groupTable(posts: readonly PostRow[]): GroupRow[] {
 
 /** The audience's copy of the group table: a school sees its own and the county's rows; the public, the county's, suppressed. */
 export function groupsFor(audience: Audience, groups: readonly GroupRow[]): (GroupRow & { suppressed?: string[] })[] {
-  if (audience.kind === "public") return suppressTable(groups.filter((row) => row.school_id === COUNTY), establishmentShape, SMALL_CELL_THRESHOLD);
+  if (audience.kind === "public") return suppressSmallCells(audience, groups.filter((row) => row.school_id === COUNTY), establishmentShape);
   return groups.filter((row) => inScope(audience, row.school_id));
 }
 
