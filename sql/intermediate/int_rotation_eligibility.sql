@@ -38,7 +38,7 @@ rules as (
 candidates as (
     select
         evaluations.evaluation_id, evaluations.records_date, evaluations.evaluation_date, evaluations.years_counted_to,
-        evaluations.school_year, evaluations.is_as_of, people.staff_id, people.school_id, people.post, people.post_zh, people.post_group,
+        evaluations.school_year, evaluations.outlook_year, evaluations.is_as_of, people.staff_id, people.school_id, people.post, people.post_zh, people.post_group,
         people.gender, people.gender_zh, age_on(people.birth_date, evaluations.evaluation_date) as age, people.is_backbone,
         years_in_school.years_in_school, years_in_school.away_years,
         -- ROT-P3's measures, for leaders only: millions of person-dates otherwise

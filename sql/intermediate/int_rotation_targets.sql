@@ -1,8 +1,13 @@
 -- grain: one row per school × school year: the share of its eligible teachers the school must
 -- send (ROT-RATIO: its tier's target, raised to the 城镇 target for urban and town schools), kept
 -- as an exact fraction, the variant's group targets when ROT-RATIO-ALT is switched on, and whether
--- a target applies at all: not to a remote school, nor within a phase-in (ROT-REMOTE)
-with school_years as (select * from int_school_years),
+-- a target applies at all: not to a remote school, nor within a phase-in (ROT-REMOTE). The
+-- outlook's years are here too: the plan drafts the first of them.
+with school_years as (
+    select school_year, eligibility_date from int_school_years
+    union all
+    select outlook_year, evaluation_date from int_evaluation_dates where outlook_year is not null
+),
 schools as (select * from stg_schools),
 policy as (select * from policy_values where rule_id = 'ROT-RATIO'),
 

@@ -18,6 +18,8 @@ final as (
         -- 从教时间 defaults to 参加工作时间 (contract: staff)
         coalesce(staff.teaching_start, staff.work_start) as teaching_start,
         staff.backbone,
+        -- 任教学科 (optional): the plan sends a short subject's teachers first (digest §7)
+        nullif(trim(staff.subject), '') as subject,
         staff.backbone is not null as is_backbone,
         -- rotation rules apply to 在编 staff only (contract: staff.employment)
         staff.employment = 'tenured' as is_tenured,

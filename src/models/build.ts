@@ -15,6 +15,8 @@ import { loadReferenceTables } from "./reference.ts";
 export interface RunParameters {
   asOf: string;
   horizonMonths: number;
+  /** School years after the as-of date's round that are judged as if nobody moved (the outlook, the plan). */
+  outlookYears: number;
 }
 
 export async function buildModelsInto(
@@ -27,8 +29,9 @@ export async function buildModelsInto(
     `create table run_params as select
       $as_of::date as as_of,
       $horizon::integer as horizon_months,
-      cast($as_of::date + to_months($horizon::integer) as date) as horizon_end`,
-    { as_of: params.asOf, horizon: params.horizonMonths },
+      cast($as_of::date + to_months($horizon::integer) as date) as horizon_end,
+      $outlook_years::integer as outlook_years`,
+    { as_of: params.asOf, horizon: params.horizonMonths, outlook_years: params.outlookYears },
   );
   await loadPolicyTables(db, policy);
   await loadReferenceTables(db);

@@ -17,9 +17,12 @@ export interface ModelOptions {
   asOf: string /* YYYY-MM-DD */;
   policyPath?: string;
   horizonMonths?: number /* default 36 */;
+  outlookYears?: number /* default 5 */;
 }
 
 export const defaultHorizonMonths = 36;
+/** The outlook's school years (digest §7: the next five); the first is the coming round's, which the plan drafts. */
+export const defaultOutlookYears = 5;
 export const martNames: readonly string[] = orderedMarts;
 /** Marts built for the report site only (buildMarts makes them; runModels writes the contract's). */
 export const siteMartNames: readonly string[] = orderedSiteMarts;
@@ -45,7 +48,11 @@ export async function buildMarts(options: ModelOptions, log?: (line: string) => 
     await db.connection.run(`attach ${pathLiteral(options.warehouse)} as warehouse (read_only)`);
     // models name raw tables unqualified; they are found in the attached warehouse
     await db.connection.run(`set search_path = 'memory.main,warehouse.main'`);
-    await buildModelsInto(db, policy, { asOf: options.asOf, horizonMonths: options.horizonMonths ?? defaultHorizonMonths }, log);
+    await buildModelsInto(db, policy, {
+      asOf: options.asOf,
+      horizonMonths: options.horizonMonths ?? defaultHorizonMonths,
+      outlookYears: options.outlookYears ?? defaultOutlookYears,
+    }, log);
     await db.connection.run(`set search_path = 'memory.main'`);
     await db.connection.run("detach warehouse");
     return db;

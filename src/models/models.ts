@@ -37,6 +37,7 @@ export const intermediateModels = [
   "int_rotation_bars",
   "int_rotation_service",
   "int_rotation_eligibility",
+  "int_rotation_explained",
   "int_rotation_targets",
   "int_rotation_moves",
   "int_rotation_counts",
@@ -77,6 +78,9 @@ export const siteMartNames = [
   "appraisal_score_checks",
 ] as const;
 
+/** What the rotation plan reads (src/plan): who may be proposed for the coming round, and each school's duties. */
+export const planInputNames = ["plan_people", "plan_schools"] as const;
+
 export interface ModelFile {
   name: string;
   layer: "staging" | "intermediate" | "marts";
@@ -87,4 +91,5 @@ export const modelFiles: readonly ModelFile[] = [
   ...intermediateModels.map((name) => ({ name, layer: "intermediate" as const })),
   ...martNames.map((name) => ({ name, layer: "marts" as const })),
   ...siteMartNames.map((name) => ({ name, layer: "marts" as const })),
+  ...planInputNames.map((name) => ({ name, layer: "marts" as const })),
 ];

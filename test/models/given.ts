@@ -73,7 +73,7 @@ export async function copyStaffNames(db: Database): Promise<void> {
 
 let defaultPolicy: Policy | undefined;
 
-export async function build(given: Given, asOf: string, options: { policy?: unknown; horizonMonths?: number } = {}): Promise<Database> {
+export async function build(given: Given, asOf: string, options: { policy?: unknown; horizonMonths?: number; outlookYears?: number } = {}): Promise<Database> {
   const policy = options.policy === undefined ? (defaultPolicy ??= await loadPolicy()) : parsePolicy(options.policy);
   const db = await openDatabase();
   try {
@@ -84,7 +84,7 @@ export async function build(given: Given, asOf: string, options: { policy?: unkn
       raw_rejects: given.rejects, load_files: given.load_files, load_info: given.load_info,
     };
     for (const [table, rows] of Object.entries(tables)) await insert(db, table, rows ?? []);
-    await buildModelsInto(db, policy, { asOf, horizonMonths: options.horizonMonths ?? 36 });
+    await buildModelsInto(db, policy, { asOf, horizonMonths: options.horizonMonths ?? 36, outlookYears: options.outlookYears ?? 5 });
     return db;
   } catch (error) {
     db.close();
