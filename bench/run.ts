@@ -5,7 +5,7 @@
  * dated section to bench/results.md.
  *
  *   tsx bench/run.ts [--sizes 5000,100000,1000000] [--seed 1] [--as-of 2026-09-01]
- *                    [--site-up-to 100000] [--no-arquero] [--results bench/results.md]
+ *                    [--site-up-to 100000] [--plan-up-to 100000] [--no-arquero] [--results bench/results.md]
  *                    [--sample SIZE=DIR …]   (a prepared sample folder for a size instead of the cache)
  */
 import { execFileSync } from "node:child_process";
@@ -28,6 +28,7 @@ const { values } = parseArgs({
     seed: { type: "string", default: "1" },
     "as-of": { type: "string", default: SAMPLE_HISTORY_END },
     "site-up-to": { type: "string", default: "100000" },
+    "plan-up-to": { type: "string", default: "100000" },
     "no-arquero": { type: "boolean", default: false },
     results: { type: "string", default: join(root, "bench", "results.md") },
     sample: { type: "string", multiple: true, default: [] },
@@ -98,6 +99,17 @@ for (const staff of sizes) {
     log(`site build ${result.site.seconds.toFixed(1)} s (+ ${waitSeconds.toFixed(1)} s waiting for another build); largest page ${largest?.page} ${((largest?.bytes ?? 0) / 1000).toFixed(0)} KB`);
     for (const mark of marks) log(`  ${mark}`);
   }
+  if (staff <= Number(values["plan-up-to"])) {
+    // the coming round after the as-of date's (rounds open on 07-01 in the default policy)
+    const year = Number(asOf.slice(0, 4)) + (asOf.slice(5) >= "07-01" ? 1 : 0);
+    const step = await runStep("plan", node, [cli, "plan", "--warehouse", warehouse, "--year", String(year), "--out", join(work, "plan")]);
+    const solved = /(\d+) moves, .*HiGHS (\S+), gap ([\d.]+)%, (\d+) columns, drafted in ([\d.]+) s/.exec(step.stdout);
+    if (!solved) throw new Error(`bench: \`cadreboard plan\` printed no solver line:\n${step.stdout}`);
+    result.plan = {
+      ...step, year, moves: Number(solved[1]), status: solved[2]!, gap: Number(solved[3]) / 100, columns: Number(solved[4]), solverSeconds: Number(solved[5]),
+    };
+    log(`plan ${year} ${step.seconds.toFixed(1)} s: ${result.plan.moves} moves, HiGHS ${result.plan.status} in ${result.plan.solverSeconds} s, gap ${solved[3]}%`);
+  }
   results.push(result);
 }
 
@@ -111,6 +123,8 @@ DuckDB = build time of the models rotation_due and rotation_compliance need (fro
 per-model log; data tests not counted); arquero = the same rules in Node over the raw tables already in memory
 (loading them from the warehouse is not counted); both outputs are compared row by row on their decision columns (not the explanation sentences).
 **Site build**: the public site from the record files in a fresh work folder (ingest, marts, every page).
+**Plan**: \`cadreboard plan\` for the round after the as-of date, end to end (the models for that round,
+the integer program, the CSV and XLSX files); HiGHS's own solve time, status and relative gap beside it.
 
 `;
 

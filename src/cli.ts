@@ -15,6 +15,9 @@ Usage:
   cadreboard ingest --data DIR [--warehouse FILE]
   cadreboard models --warehouse FILE --as-of DATE --out DIR [--policy FILE] [--horizon-months N]
                     (--as-of defaults to today's date in China, Asia/Shanghai)
+  cadreboard plan --warehouse FILE --year Y --out DIR [--policy FILE] [--check PLANFILE]
+                    (drafts school year Y's rotation plan; with --check, checks a plan the
+                    bureau wrote, CSV or XLSX, against every PLAN rule)
 ${siteUsage}
 
 Exit status: 0 success, 1 an input problem that stops the work, 2 a usage error.`;
@@ -32,7 +35,8 @@ export type Command =
       outDir: string;
       policyPath: string | undefined;
       horizonMonths: number | undefined;
-    };
+    }
+  | { kind: "plan"; warehouse: string; year: number; outDir: string; policyPath: string | undefined; checkFile: string | undefined };
 
 export const defaultWarehouse = "cadreboard.duckdb";
 
@@ -48,6 +52,8 @@ const optionSpecs = {
   "as-of": { type: "string" },
   policy: { type: "string" },
   "horizon-months": { type: "string" },
+  year: { type: "string" },
+  check: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -55,6 +61,7 @@ const allowedOptions: Record<Exclude<Command["kind"], "help" | SiteCommand["kind
   sample: ["out", "staff", "seed"],
   ingest: ["data", "warehouse"],
   models: ["warehouse", "as-of", "out", "policy", "horizon-months"],
+  plan: ["warehouse", "year", "out", "policy", "check"],
 };
 
 /** Pure: argv (without node and script) → a command, or a UsageError. */
@@ -87,6 +94,15 @@ export function parseCommand(argv: readonly string[]): Command {
       };
     case "ingest":
       return { kind, dataDir: required("data"), warehouse: values.warehouse ?? defaultWarehouse };
+    case "plan":
+      return {
+        kind,
+        warehouse: required("warehouse"),
+        year: schoolYear(required("year")),
+        outDir: required("out"),
+        policyPath: values.policy,
+        checkFile: values.check,
+      };
     default:
       return {
         kind: "models",
@@ -97,6 +113,11 @@ export function parseCommand(argv: readonly string[]): Command {
         horizonMonths: positiveInteger(values["horizon-months"], "--horizon-months"),
       };
   }
+}
+
+function schoolYear(value: string): number {
+  if (!/^\d{4}$/.test(value)) throw new UsageError(`--year must be a school year such as 2027, not "${value}"\n\n${usage}`);
+  return Number(value);
 }
 
 export async function main(argv: readonly string[], out = console.log, err = console.error): Promise<number> {
@@ -120,6 +141,11 @@ export async function main(argv: readonly string[], out = console.log, err = con
       case "models": {
         const { runModels } = await import("./models/index.ts");
         await runModels({ ...command, asOf: command.asOf ?? todayInChina(), log: out });
+        return 0;
+      }
+      case "plan": {
+        const { runPlan } = await import("./plan/index.ts");
+        await runPlan({ ...command, log: out });
         return 0;
       }
       case "build":

@@ -8,4 +8,5 @@ export function xlsxWorkbook(workbook: {
   kinds?: string[];
   sheetName?: string;
   notes?: [string, string][];
+  moreSheets?: { sheetName: string; header: string[]; rows: (string | number | null)[][]; kinds?: string[] }[];
 }): Uint8Array;

@@ -60,12 +60,14 @@ export const sheetNameOf = (name) => name.replace(/[\\/?*[\]:]+/g, " ").replace(
 
 /**
  * header: string[]; rows: (string|number|null)[][]; kinds: per column "percent" | "date" | other;
- * notes: [label, value][] for the 说明 sheet (none: no second sheet) → .xlsx bytes.
+ * moreSheets: further tables ({ sheetName, header, rows, kinds }) after the first, as a filed
+ * workbook has them; notes: [label, value][] for the 说明 sheet (none: no such sheet) → .xlsx bytes.
  */
-export function xlsxWorkbook({ header, rows, kinds = [], sheetName = "Sheet1", notes = [] }) {
-  const sheets = [{ name: sheetNameOf(sheetName), xml: worksheet(header, rows, kinds, { freeze: true }) }];
+export function xlsxWorkbook({ header, rows, kinds = [], sheetName = "Sheet1", notes = [], moreSheets = [] }) {
+  const tables = [{ sheetName, header, rows, kinds }, ...moreSheets];
+  const sheets = tables.map((table) => ({ name: sheetNameOf(table.sheetName), xml: worksheet(table.header, table.rows, table.kinds ?? [], { freeze: true }) }));
   if (notes.length > 0) {
-    const name = sheets[0].name === "说明" ? "数据说明" : "说明";
+    const name = sheets.some((sheet) => sheet.name === "说明") ? "数据说明" : "说明";
     sheets.push({ name, xml: worksheet(["项目", "内容"], notes, [], { freeze: false }) });
   }
   const files = {

@@ -71,6 +71,8 @@ export interface PlanShares {
   leaderDenominator: number;
   backboneNumerator: number;
   backboneDenominator: number;
+  /** ROT-BAR's years, for the sentence that says why a barred person is not placed. */
+  barYears: number;
 }
 
 export interface PlanContext {
@@ -91,6 +93,7 @@ export async function loadPlanContext(db: Database): Promise<PlanContext> {
       policy_denominator('ROT-LEAD15', 'target', make_date(y, 8, 31)) as leader_denominator,
       policy_numerator('ROT-BACKBONE', 'min_share', make_date(y, 8, 31)) as backbone_numerator,
       policy_denominator('ROT-BACKBONE', 'min_share', make_date(y, 8, 31)) as backbone_denominator,
+      policy_number('ROT-BAR', 'years', make_date(y, 8, 31)) as bar_years,
       y as school_year
     from (select round_year_of(as_of) + 1 as y from run_params)`,
   );
@@ -102,6 +105,7 @@ export async function loadPlanContext(db: Database): Promise<PlanContext> {
       leaderDenominator: Number(shares.leader_denominator),
       backboneNumerator: Number(shares.backbone_numerator),
       backboneDenominator: Number(shares.backbone_denominator),
+      barYears: Number(shares.bar_years),
     },
     people: people.map((row) => ({
       staffId: String(row.staff_id),

@@ -14,7 +14,7 @@ import { parseAudience } from "./audience.ts";
 import { resetFrameworkCache } from "./framework-cache.ts";
 import { withBuildLock } from "./lock.ts";
 import { mendSite } from "./markup.ts";
-import { snapshotMarts } from "./marts.ts";
+import { siteTables, snapshotMarts } from "./marts.ts";
 import { PROVENANCE_VARIABLE, readProvenance, type Provenance } from "./provenance.ts";
 
 export interface SiteBuildOptions {
@@ -119,6 +119,9 @@ async function martsFor(work: string, warehouse: string, options: SiteBuildOptio
     // the default policy file is Cadreboard's own: an update may change it
     policy: [policy || defaultPolicyPath, (await stat(policy || defaultPolicyPath)).mtimeMs],
     models: await folderStamp(join(options.root, "sql")),
+    // the draft plan is made with the marts, and the tables kept may change with an update
+    plan: await folderStamp(codeDir("src/plan")),
+    tables: siteTables,
   });
   if (existsSync(marts) && (await readText(stampPath)) === stamp) return marts;
   log(`site: computing the marts as of ${options.asOf}`);

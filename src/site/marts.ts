@@ -5,6 +5,8 @@
  */
 import { rename, rm } from "node:fs/promises";
 import { buildMarts, martNames, siteMartNames } from "../models/index.ts";
+import { planInputNames } from "../models/models.ts";
+import { addDraftPlan } from "../plan/index.ts";
 import { openDatabase, queryJson, type Database } from "../warehouse/duckdb.ts";
 
 export interface SnapshotOptions {
@@ -15,8 +17,11 @@ export interface SnapshotOptions {
   horizonMonths?: number;
 }
 
-/** What the pages read from the models: the contract's tables, the site's own marts and two staging tables. */
-export const siteTables = [...martNames, ...siteMartNames, "stg_staff", "stg_schools"] as const;
+/**
+ * What the pages read from the models: the contract's tables, the site's own marts, two staging
+ * tables, and the coming round's draft plan with what it was drafted from.
+ */
+export const siteTables = [...martNames, ...siteMartNames, "stg_staff", "stg_schools", ...planInputNames, "rotation_plan", "plan_checks", "plan_unplaced"] as const;
 
 /**
  * What the pages read from the warehouse itself: the load bookkeeping, and names. The models
@@ -37,6 +42,12 @@ export async function snapshotMarts(options: SnapshotOptions): Promise<string[]>
     ...(options.policyPath ? { policyPath: options.policyPath } : {}),
     ...(options.horizonMonths ? { horizonMonths: options.horizonMonths } : {}),
   });
+  try {
+    await addDraftPlan(marts);
+  } catch (error) {
+    marts.close();
+    throw error;
+  }
   return copyTables(marts, options.warehouse, options.out);
 }
 
