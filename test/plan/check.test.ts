@@ -1,0 +1,134 @@
+import { describe, expect, it } from "vitest";
+import { checkPlan } from "../../src/plan/check.ts";
+import type { PlanContext, PlanMove, PlanRuleId } from "../../src/plan/context.ts";
+import { between, county, passingPlan, post } from "./fixture.ts";
+
+const failing = (context: PlanContext, moves: PlanMove[]) => checkPlan(context, moves).filter((row) => !row.holds);
+const failingRules = (context: PlanContext, moves: PlanMove[]): PlanRuleId[] => [...new Set(failing(context, moves).map((row) => row.ruleId))];
+const row = (context: PlanContext, moves: PlanMove[], ruleId: PlanRuleId, schoolId: string) => {
+  const found = checkPlan(context, moves).find((item) => item.ruleId === ruleId && item.schoolId === schoolId);
+  if (!found) throw new Error(`no ${ruleId} row for ${schoolId}`);
+  return found;
+};
+const without = (moves: PlanMove[], ...ids: string[]) => moves.filter((move) => !ids.includes(move.staffId));
+
+describe("checkPlan: the shape of plan_checks", () => {
+  it("gives one row per school × per-school rule and an ALL row per rule, in the digest's order, ALL first", () => {
+    const rows = checkPlan(county(), passingPlan());
+    const rules = [...new Set(rows.map((item) => item.ruleId))];
+    expect(rules).toEqual(["PLAN-WHO", "PLAN-RATIO", "PLAN-BACKBONE", "PLAN-NO-REVERSE", "PLAN-QUOTA", "PLAN-BAR", "PLAN-HEAD-FIRST", "PLAN-LEVEL"]);
+    expect(rows.filter((item) => item.ruleId === "PLAN-WHO").map((item) => item.schoolId)).toEqual(["ALL", "A", "B", "C", "D", "E", "R"]);
+    expect(rows.filter((item) => item.ruleId === "PLAN-BACKBONE").map((item) => item.schoolId)).toEqual(["ALL"]);
+    expect(rows.every((item) => item.schoolYear === 2027 && item.explanation.startsWith(`${item.ruleId}：`))).toBe(true);
+  });
+
+  it("does not depend on the order of the moves", () => {
+    const moves = [...passingPlan(), between("B1", "B", "A")];
+    expect(checkPlan(county(), [...moves].reverse())).toEqual(checkPlan(county(), moves));
+  });
+
+  it("passes a plan that keeps every rule", () => {
+    expect(failing(county(), passingPlan())).toEqual([]);
+  });
+});
+
+describe("checkPlan: each rule broken alone", () => {
+  // [rule, plan, the rows that fail (school IDs), staff IDs the failing school row names, words the explanation holds, why]
+  const cases: [PlanRuleId, PlanMove[], string[], string[], string, string][] = [
+    ["PLAN-WHO", [...passingPlan(), post("A2", "A")], ["ALL", "A"], ["A2"], "不是中层干部", "a post rotation is for middle cadres (ROT-MC6)"],
+    ["PLAN-WHO", [...passingPlan(), post("A11", "A")], ["ALL", "A"], ["A11"], "ROT-MC-AGE", "a middle cadre near the exit age is not rotated"],
+    ["PLAN-WHO", [...passingPlan(), post("X9", "A")], ["ALL", "A"], ["X9"], "不是本轮评判的在编教师或干部", "someone the round did not judge"],
+    ["PLAN-WHO", [...without(passingPlan(), "C1"), between("C3", "C", "D")], ["ALL", "C"], ["C3"], "暂缓交流（ROT-EXEMPT）", "exempt, with the rule that holds them back"],
+    ["PLAN-WHO", [...without(passingPlan(), "C1"), between("C4", "C", "D")], ["ALL", "C"], ["C4"], "至 2028-08-31", "still serving a rotation (ROT-SERVE)"],
+    ["PLAN-WHO", [...without(passingPlan(), "C1"), between("C5", "C", "D")], ["ALL", "C"], ["C5"], "本轮未到交流条件（ROT-T9）", "not due"],
+    ["PLAN-WHO", [...passingPlan(), post("A8", "A")], ["ALL", "A"], ["A8"], "重复", "one person twice"],
+    ["PLAN-RATIO", without(passingPlan(), "C1", "D1"), ["C", "D"], ["C1", "C2"], "应至少交流 1 人（符合条件 3 人 × 10%，向上取整），方案交流 0 人，尚缺 1 人", "C and D send nobody"],
+    ["PLAN-RATIO", without(passingPlan(), "A9"), ["ALL"], ["A9", "B3"], "全县校级干部应至少交流 1 人", "no leader moves: ALL is the leaders' row"],
+    ["PLAN-BACKBONE", [...passingPlan(), between("A2", "A", "B"), between("A3", "A", "B")], ["ALL"], ["B1", "C2"], "骨干教师应至少 2 人", "1 backbone among 6 teachers sent"],
+    ["PLAN-NO-REVERSE", [...passingPlan(), between("B1", "B", "A")], ["ALL", "B"], ["B1"], "B1（B → A）", "a backbone teacher from a general school to a strong one"],
+    ["PLAN-QUOTA", [...passingPlan(), between("D2", "D", "C")], ["ALL", "C"], ["D1", "D2"], "未核定编制，接收人数应等于交出人数 1 人，方案接收 2 人", "C has no quota and receives more than it sends"],
+    ["PLAN-BAR", [...passingPlan(), between("A10", "A", "B")], ["ALL", "A"], ["A10"], "2025 年度考核不合格", "a barred teacher placed in another school"],
+    ["PLAN-HEAD-FIRST", without(passingPlan(), "A7"), ["ALL", "A"], ["A7", "A8"], "教导处副职 A8 已列入，而同样到期的正职 A7 未列入", "the deputy goes, the head due too does not"],
+    ["PLAN-LEVEL", [...without(passingPlan(), "C1"), between("C1", "C", "E")], ["ALL", "C"], ["C1"], "C1（C 初中 → E 高中）", "a junior-school teacher sent to a senior school"],
+  ];
+
+  it.each(cases)("%s fails alone on %j (%s)", (ruleId, moves, schools, staffIds, words) => {
+    const context = county();
+    expect(failingRules(context, moves)).toEqual([ruleId]);
+    const rows = failing(context, moves);
+    expect(rows.map((item) => item.schoolId)).toEqual(schools);
+    const named = rows.find((item) => item.schoolId !== "ALL") ?? rows[0]!;
+    expect(named.staffIds).toEqual(staffIds);
+    for (const id of staffIds) expect(named.explanation).toContain(id);
+    expect(named.explanation).toContain(words);
+  });
+});
+
+describe("checkPlan: boundaries", () => {
+  it("PLAN-RATIO holds at exactly the required count, and a remote school holds and says why", () => {
+    const context = county();
+    const school = row(context, passingPlan(), "PLAN-RATIO", "C");
+    expect([school.holds, school.required, school.planned]).toEqual([true, 1, 1]);
+    const remote = row(context, passingPlan(), "PLAN-RATIO", "R");
+    expect([remote.holds, remote.required]).toEqual([true, 0]);
+    expect(remote.explanation).toContain("ROT-REMOTE");
+  });
+
+  it.each<[number, string[], number, boolean, string]>([
+    // [eligible leaders, leader moves, required, holds, why]
+    [7, ["A9", "B3"], 2, true, "7 × 15% = 1.05 → 2: two is enough"],
+    [7, ["A9"], 2, false, "7 × 15% = 1.05 → 2: one is not"],
+    [6, ["A9"], 1, true, "6 × 15% = 0.9 → 1"],
+    [0, [], 0, true, "no eligible leader, none required"],
+  ])("PLAN-RATIO leaders: %i eligible, %j moved → required %i, holds %s (%s)", (eligible, moved, required, holds) => {
+    const context = county();
+    context.schools = context.schools.map((school) => ({ ...school, eligibleLeaders: school.schoolId === "A" ? eligible : 0 }));
+    const moves = [...without(passingPlan(), "A9"), ...moved.map((id) => (id === "A9" ? between("A9", "A", "B") : between("B3", "B", "A")))];
+    const county_ = row(context, moves, "PLAN-RATIO", "ALL");
+    expect([county_.required, county_.planned, county_.holds]).toEqual([required, moved.length, holds]);
+  });
+
+  it("PLAN-BACKBONE holds at exactly 20% (1 backbone among 5 teachers sent), fails at 1 in 6", () => {
+    const context = county();
+    const five = row(context, [...passingPlan(), between("A2", "A", "B")], "PLAN-BACKBONE", "ALL");
+    expect([five.holds, five.required, five.planned]).toEqual([true, 1, 1]);
+    const six = row(context, [...passingPlan(), between("A2", "A", "B"), between("A3", "A", "B")], "PLAN-BACKBONE", "ALL");
+    expect([six.holds, six.required, six.planned]).toEqual([false, 2, 1]);
+  });
+
+  it("PLAN-BACKBONE says how many the records allow when too few backbone teachers are eligible", () => {
+    const context = county();
+    context.people = context.people.map((person) => (person.staffId === "B1" || person.staffId === "C2" ? { ...person, backbone: false } : person));
+    const result = row(context, [...passingPlan(), between("A2", "A", "B"), between("A3", "A", "B")], "PLAN-BACKBONE", "ALL");
+    expect(result.holds).toBe(false);
+    expect(result.explanation).toContain("只有 1 人");
+  });
+
+  it("PLAN-BACKBONE does not count a leader as a teacher sent", () => {
+    const result = row(county(), passingPlan(), "PLAN-BACKBONE", "ALL");
+    expect(result.explanation).toContain("教师 4 人");
+  });
+
+  it("PLAN-NO-REVERSE: equal numbers each way do not outnumber; no backbone move at all does not either", () => {
+    const none = row(county(), [...without(passingPlan(), "A1"), between("A2", "A", "B")], "PLAN-NO-REVERSE", "ALL");
+    expect([none.holds, none.required, none.planned]).toEqual([false, 1, 0]);
+    expect(none.explanation).toContain("A1"); // the strong school's backbone teacher who could go
+  });
+
+  it("PLAN-QUOTA: a school with a quota may receive up to sent + free places", () => {
+    const context = county();
+    // D sends D1 and has 1 free place: it may receive 2
+    const two = row(context, [...passingPlan(), between("D2", "D", "C"), between("C2", "C", "D")], "PLAN-QUOTA", "D");
+    expect([two.holds, two.required, two.planned]).toEqual([true, 3, 2]);
+  });
+
+  it("PLAN-HEAD-FIRST: a deputy may go when the head is not due (near the exit age)", () => {
+    expect(failingRules(county(), [...passingPlan(), post("A12", "A")])).toEqual([]);
+  });
+
+  it("PLAN-LEVEL: a nine-year school shares a stage with a junior school", () => {
+    const context = county();
+    context.schools = context.schools.map((school) => (school.schoolId === "D" ? { ...school, level: "nine_year" } : school));
+    expect(failingRules(context, passingPlan())).toEqual([]);
+  });
+});
