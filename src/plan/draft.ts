@@ -20,6 +20,7 @@ import type { Highs, InitOptions } from "highs";
 import * as highsPackage from "highs";
 import type { PlanContext, PlanMove, PlanPerson, PlanSchool } from "./context.ts";
 import { sameStage } from "./context.ts";
+import { byCode, ceilShare } from "./check-words.ts";
 
 export type PersonClass = "ordinary" | "backbone" | "leader";
 
@@ -109,11 +110,7 @@ const classOf = (person: PlanPerson): PersonClass =>
   person.postGroup === "leader" ? "leader" : person.backbone ? "backbone" : "ordinary";
 
 const longestServingFirst = (a: PlanPerson, b: PlanPerson): number =>
-  b.yearsInSchool - a.yearsInSchool || a.staffId.localeCompare(b.staffId);
-
-/** Integer ceiling of numerator × count ÷ denominator. */
-export const ceilShare = (count: number, numerator: number, denominator: number): number =>
-  Math.floor((count * numerator + denominator - 1) / denominator);
+  b.yearsInSchool - a.yearsInSchool || byCode(a.staffId, b.staffId);
 
 /**
  * Deputies whose office head is due for a post rotation as well (PLAN-HEAD-FIRST): they wait
@@ -250,7 +247,9 @@ export async function draftPlan(context: PlanContext, options: { timeLimitSecond
   // PLAN-NO-REVERSE: strong → other backbone moves outnumber the reverse (which has no column)
   const strongToOther = flows.filter((flow) => flow.personClass === "backbone" && flow.from.tier === "strong" && flow.destination.tier !== "strong");
   const reverseShort = model.integer(cost.reverseShort, 1);
-  model.row([...strongToOther.map((flow): [number, number] => [flow.column, 1]), [reverseShort, 1]], 1, Number.POSITIVE_INFINITY);
+  // (a county whose schools are all strong, or none, has no direction to keep)
+  const tiersDiffer = context.schools.some((school) => school.strong) && context.schools.some((school) => !school.strong);
+  if (tiersDiffer) model.row([...strongToOther.map((flow): [number, number] => [flow.column, 1]), [reverseShort, 1]], 1, Number.POSITIVE_INFINITY);
 
   // r[t]: a class's arrivals shared out among its schools, within each school's quota
   const receives = new Map<string, number>();
@@ -292,7 +291,7 @@ export async function draftPlan(context: PlanContext, options: { timeLimitSecond
   }
   // where: each flow takes its count from its sending class, in a fixed order
   const arrivals = new Map<DestinationClass, PlanPerson[]>();
-  for (const flow of [...flows].sort((a, b) => a.destination.key.localeCompare(b.destination.key))) {
+  for (const flow of [...flows].sort((a, b) => byCode(a.destination.key, b.destination.key))) {
     const entry = leaving.get(`${flow.from.key}|${flow.personClass}`)!;
     const pool = flow.destination === flow.from ? entry.stay : entry.out;
     const list = arrivals.get(flow.destination) ?? [];
@@ -347,8 +346,8 @@ export async function draftPlan(context: PlanContext, options: { timeLimitSecond
     for (const person of candidates) unplaced.push({ staffId: person.staffId, fromSchoolId: person.schoolId, reasonRuleId: "PLAN-QUOTA" });
   }
 
-  moves.sort((a, b) => a.fromSchoolId.localeCompare(b.fromSchoolId) || a.staffId.localeCompare(b.staffId));
-  unplaced.sort((a, b) => a.fromSchoolId.localeCompare(b.fromSchoolId) || a.staffId.localeCompare(b.staffId));
+  moves.sort((a, b) => byCode(a.fromSchoolId, b.fromSchoolId) || byCode(a.staffId, b.staffId));
+  unplaced.sort((a, b) => byCode(a.fromSchoolId, b.fromSchoolId) || byCode(a.staffId, b.staffId));
   return {
     moves,
     unplaced,

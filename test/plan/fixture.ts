@@ -34,7 +34,7 @@ const office = (department: string, officeRole: "head" | "deputy") =>
 export function county(): PlanContext {
   return {
     schoolYear: 2027,
-    shares: { leaderNumerator: 15, leaderDenominator: 100, backboneNumerator: 20, backboneDenominator: 100 },
+    shares: { leaderNumerator: 15, leaderDenominator: 100, backboneNumerator: 20, backboneDenominator: 100, barYears: 3 },
     schools: [
       school("A", { tier: "strong", strong: true, freePlaces: 0, staffQuota: 12, eligibleTeachers: 5, eligibleLeaders: 1, targetNumerator: 15, requiredSends: 1 }),
       school("B", { freePlaces: 5, staffQuota: 15, eligibleTeachers: 2, eligibleLeaders: 1, requiredSends: 1 }),

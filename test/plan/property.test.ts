@@ -7,7 +7,8 @@
 import { describe, expect, it } from "vitest";
 import { checkPlan } from "../../src/plan/check.ts";
 import type { PlanContext, PlanPerson, PlanSchool } from "../../src/plan/context.ts";
-import { ceilShare, draftPlan } from "../../src/plan/draft.ts";
+import { ceilShare } from "../../src/plan/check-words.ts";
+import { draftPlan } from "../../src/plan/draft.ts";
 import { county, leader, school, teacher } from "./hand-made.ts";
 
 /** A small deterministic generator (mulberry32), so a failing county can be rebuilt from its seed. */
