@@ -2,19 +2,22 @@
  * Drafts the coming round's rotation plan (digest §7) as an integer program solved by HiGHS.
  *
  * The formulation keeps a county small by grouping interchangeable people and schools:
- * - a sending group is a school × person class (ordinary teacher, backbone teacher, leader);
- *   who within a group goes is decided afterwards, longest-serving first;
- * - a destination class is district × tier × level: every preference and every requirement but
- *   the receiving school's own quota depends only on those, so people flow to classes, and a
- *   per-school receive count r[t] shares each class's arrivals out within each school's quota.
+ * - a group is a school × person class (ordinary teacher, backbone teacher, leader); who within a
+ *   group goes is decided afterwards, longest-serving first;
+ * - a school class is district × tier × level: every preference and every requirement but a
+ *   school's own quota and ratio depends only on those, so people flow between classes, and a
+ *   per-school receive count shares each class's arrivals out within each school's quota.
  *
- * Variables: x[g, C] people of group g sent to class C; r[t] people school t receives; one
- * shortfall per requirement that may give way (a school's ratio, the county's leader share, the
- * backbone share, the strong-to-other backbone flow). Requirements that never give way are not
- * variables at all: a move that would break PLAN-LEVEL, PLAN-NO-REVERSE or PLAN-BAR has no
- * column, PLAN-QUOTA is a row per school. Shortfalls cost more than any preference, in the
- * digest's order, so the solver gives way on the last requirement first and by as little as the
- * records allow.
+ * Variables: send[g] people of group g who leave; stay[g] of them who go to another school of
+ * their own class; f[S, p, C] people of class p leaving class S for class C; r[t] people school
+ * t receives; one shortfall per requirement that may give way (a school's ratio, the county's
+ * leader share, the backbone share, the strong-to-other backbone flow). Requirements that never
+ * give way are not variables at all: a move that would break PLAN-LEVEL or PLAN-NO-REVERSE has
+ * no column, the barred and the waiting deputies are in no group (PLAN-BAR, PLAN-HEAD-FIRST),
+ * PLAN-QUOTA is a row per school, and r[t] ≤ arrivals from other schools of t's class keeps
+ * anyone from being sent to their own school (with that row, the share-out always exists).
+ * Shortfalls cost more than any preference, in the digest's order, so the solver gives way by
+ * as little as the records allow. Subjects are not modelled yet.
  */
 import type { Highs, InitOptions } from "highs";
 import * as highsPackage from "highs";
