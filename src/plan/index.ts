@@ -84,7 +84,8 @@ export async function runPlan(options: PlanOptions): Promise<{ files: { path: st
   await mkdir(options.outDir, { recursive: true });
   const files: { path: string; rows: number }[] = [];
   if (options.checkFile) {
-    const { moves, rejects } = await readPlanFile(options.checkFile, context);
+    const { names } = await warehouseFacts(options.warehouse);
+    const { moves, rejects } = await readPlanFile(options.checkFile, context, { staffIds: new Set(names.keys()) });
     for (const reject of rejects) log(`rejected: ${reject.file} row ${reject.row} column ${reject.column}: ${reject.reason}`);
     const checks = checkRows(checkPlan(context, moves));
     files.push(await writeCsv(options.outDir, "plan_checks", checks));

@@ -64,7 +64,7 @@ describe("cadreboard plan --year 2027", () => {
 
   it("sends S1's backbone teacher and its longest-serving teacher to the weak school in their district", () => {
     const plan = table("draft", "rotation_plan");
-    expect(plan.map((row) => `${row.staff_id}→${row.to_school_id}`).sort()).toEqual(["T1→S2", "T10→S2"]);
+    expect(plan.map((row) => `${row.staff_id}→${row.to_school_id}`).sort()).toEqual(["T1→S2", "T10→S2"].sort());
     const t10 = plan.find((row) => row.staff_id === "T10")!;
     expect(t10).toMatchObject({ school_year: "2027", from_school_id: "S1", post_group: "teacher", backbone: "true", rule_id: "ROT-T9" });
     expect(t10.explanation).toContain("骨干教师优先派往薄弱学校");
@@ -113,16 +113,18 @@ describe("cadreboard plan --check on a plan typed in WPS", () => {
     const broken = table("checked", "plan_checks").filter((row) => row.holds === "false");
     const who = broken.find((row) => row.rule_id === "PLAN-WHO" && row.school_id === "S1")!;
     expect(who.explanation).toContain("Y1");
-    // one teacher sent, not the backbone teacher: S1 short of 2 and PLAN-BACKBONE broken
-    expect(broken.find((row) => row.rule_id === "PLAN-RATIO" && row.school_id === "S1")).toBeDefined();
-    expect(broken.find((row) => row.rule_id === "PLAN-BACKBONE" && row.school_id === "ALL")).toBeDefined();
+    // S1's ratio counts everyone it sends, Y1 too (ROT-RATIO), but no backbone teacher goes:
+    // PLAN-BACKBONE and the strong-to-other flow are broken, and T10 is named as the one to add
+    expect(broken.find((row) => row.rule_id === "PLAN-RATIO")).toBeUndefined();
+    expect(broken.map((row) => `${row.school_id} ${row.rule_id}`).sort()).toEqual(["ALL PLAN-BACKBONE", "ALL PLAN-NO-REVERSE", "ALL PLAN-WHO", "S1 PLAN-WHO"]);
+    expect(broken.find((row) => row.rule_id === "PLAN-BACKBONE")!.explanation).toContain("T10");
   });
 
   it("rejects the unknown person and the unknown school by file, row and column, and keeps them", () => {
     const rejects = table("checked", "plan_rejects");
     expect(rejects.map((row) => [row.row, row.column, row.value])).toEqual([
-      ["4", "工号", "X9"],
-      ["5", "交流学校代码", "S9"],
+      ["4", "staff_id", "X9"],
+      ["5", "to_school_id", "S9"],
     ]);
     for (const reject of rejects) expect(reject.file).toContain("交流方案.csv");
     expect(checked.stdout).toContain("row 4");
