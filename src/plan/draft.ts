@@ -116,21 +116,21 @@ const longestServingFirst = (a: PlanPerson, b: PlanPerson): number =>
   b.yearsInSchool - a.yearsInSchool || byCode(a.staffId, b.staffId);
 
 /**
- * Deputies whose office head is due for a post rotation as well (PLAN-HEAD-FIRST): they wait
- * this round, for a move to another school too, as 002 篇十二 says of middle cadres who both meet
- * the rotation conditions (ROT-MC6): 先交流轮岗正职，待条件成熟时，再交流轮岗副职.
+ * Deputies whose office head is due as well (PLAN-HEAD-FIRST, due by any rule: to another school
+ * or for a post rotation): they wait this round, as 002 篇十二 says of middle cadres who both
+ * meet the conditions: 先交流轮岗正职，待条件成熟时，再交流轮岗副职.
  */
 function waitingDeputies(context: PlanContext): Map<string, string> {
   const dueHeads = new Map<string, string>();
   for (const person of context.people) {
-    if (person.officeRole === "head" && person.department && person.postRotationDue) {
+    if (person.officeRole === "head" && person.department && (person.mayMove || person.postRotationDue)) {
       dueHeads.set(`${person.schoolId}|${person.department}`, person.staffId);
     }
   }
   const waiting = new Map<string, string>();
   for (const person of context.people) {
     const head = person.officeRole === "deputy" && person.department ? dueHeads.get(`${person.schoolId}|${person.department}`) : undefined;
-    if (head && person.postRotationDue) waiting.set(person.staffId, head);
+    if (head && (person.mayMove || person.postRotationDue)) waiting.set(person.staffId, head);
   }
   return waiting;
 }

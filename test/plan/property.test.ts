@@ -4,7 +4,12 @@
  * hold at every school, and a requirement that may give way (PLAN-RATIO, PLAN-BACKBONE, the
  * county's strong-to-other flow) fails only where the drafter said it gave way, by that much.
  */
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ingest } from "../../data-loaders/ingest.ts";
+import { writeSampleCounty } from "../../src/sample/index.ts";
+import { planContext } from "../../src/plan/index.ts";
+import { tempDir } from "../ingest/fixtures.ts";
 import { checkPlan } from "../../src/plan/check.ts";
 import type { PlanContext, PlanPerson, PlanSchool } from "../../src/plan/context.ts";
 import { ceilShare } from "../../src/plan/check-words.ts";
@@ -98,5 +103,26 @@ describe("drafted plans pass their own checker", () => {
       const moved = new Set(draft.moves.map((move) => move.staffId));
       for (const entry of draft.unplaced) expect(moved.has(entry.staffId)).toBe(false);
     });
+  }
+});
+
+describe("drafted plans pass their own checker on sample counties", () => {
+  for (const seed of [3, 17, 29]) {
+    it(`sample county, seed ${seed}`, async () => {
+      const dir = tempDir(`plan-sample-${seed}`);
+      await writeSampleCounty({ outDir: join(dir, "data"), staff: 600, seed });
+      await ingest({ dataDir: join(dir, "data"), warehouse: join(dir, "w.duckdb") });
+      const context = await planContext({ warehouse: join(dir, "w.duckdb"), year: 2027 });
+      const draft = await draftPlan(context);
+      const broken = checkPlan(context, draft.moves).filter((check) => !check.holds);
+      expect(broken.filter((check) => neverGiveWay.includes(check.ruleId))).toEqual([]);
+      expect(broken.filter((check) => check.ruleId === "PLAN-NO-REVERSE" && check.schoolId !== "ALL")).toEqual([]);
+      const ratioShort = Object.fromEntries(
+        broken.filter((check) => check.ruleId === "PLAN-RATIO" && check.schoolId !== "ALL").map((check) => [check.schoolId, check.required! - check.planned!]),
+      );
+      expect(ratioShort).toEqual(draft.gaveWay.ratio);
+      // the sample plants due teachers: the plan is not empty
+      expect(draft.moves.length).toBeGreaterThan(0);
+    }, 120_000);
   }
 });
