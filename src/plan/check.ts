@@ -47,7 +47,7 @@ export function checkPlan(context: PlanContext, moves: PlanMove[]): PlanCheckRow
   add("PLAN-BACKBONE", "ALL", backboneVerdict(plan));
   bySchool("PLAN-NO-REVERSE", noReverseCounty(plan), (school) => noReverseVerdict(fromSchool(school)));
   const quotas = plan.schools.map((school) => quotaVerdict(plan, school));
-  bySchool("PLAN-QUOTA", summary(quotas, plan.schools, "接收人数超出"), (school) => quotas[plan.schools.indexOf(school)]!);
+  bySchool("PLAN-QUOTA", summary(quotas, plan.schools, "接收人数不符合编制"), (school) => quotas[plan.schools.indexOf(school)]!);
   bySchool("PLAN-BAR", barVerdict(judged), (school) => barVerdict(fromSchool(school)));
   bySchool("PLAN-HEAD-FIRST", headFirstVerdict(plan, plan.schools), (school) => headFirstVerdict(plan, [school]));
   bySchool("PLAN-LEVEL", levelVerdict(judged), (school) => levelVerdict(fromSchool(school)));
@@ -68,6 +68,7 @@ function whyNot(item: JudgedMove, seen: Set<string>): string | null {
     if (person.nearCadreExit) return "临近干部退出年龄（ROT-MC-AGE）";
     return `本轮未到交流条件（${person.rotationRuleId}）`;
   }
+  if (move.toSchoolId !== move.fromSchoolId) return `校内轮岗却去往 ${move.toSchoolId}`;
   if (person.postRotationDue) return null;
   if (person.nearCadreExit) return "临近干部退出年龄，不轮岗（ROT-MC-AGE）";
   if (person.postGroup !== "middle") return "不是中层干部，校内轮岗只适用于中层干部（ROT-MC6）";
@@ -200,20 +201,20 @@ function headFirstVerdict(plan: Plan, schools: PlanSchool[]): Verdict {
 
 function levelVerdict(moves: JudgedMove[]): Verdict {
   const between = moves.filter((item) => item.between);
-  const wrong = between.flatMap((item) => {
-    if (!item.to) return [`${item.move.staffId}（交流学校 ${item.move.toSchoolId} 不在学校名单中）`];
-    if (!item.from) return [`${item.move.staffId}（原学校 ${item.move.fromSchoolId} 不在学校名单中）`];
-    if (item.move.toSchoolId === item.move.fromSchoolId) return [`${item.move.staffId}（交流学校与原学校相同）`];
+  const wrong = between.flatMap((item): { id: string; why: string }[] => {
+    const id = item.move.staffId;
+    if (!item.to) return [{ id, why: `交流学校 ${item.move.toSchoolId} 不在学校名单中` }];
+    if (!item.from) return [{ id, why: `原学校 ${item.move.fromSchoolId} 不在学校名单中` }];
+    if (item.move.toSchoolId === item.move.fromSchoolId) return [{ id, why: "交流学校就是原学校" }];
     if (sameStage(item.from.level, item.to.level)) return [];
-    return [`${item.move.staffId}（${item.from.schoolId} ${levelName(item.from.level)} → ${item.to.schoolId} ${levelName(item.to.level)}）`];
+    return [{ id, why: `${item.from.schoolId} ${levelName(item.from.level)} → ${item.to.schoolId} ${levelName(item.to.level)}，学段不同` }];
   });
   const planned = between.length;
   if (wrong.length === 0) return { holds: true, required: null, planned, explanation: `交流到其他学校的 ${planned} 人均去往同学段学校`, staffIds: [] };
-  const ids = wrong.map((text) => text.slice(0, text.indexOf("（")));
   return {
     holds: false, required: null, planned,
-    explanation: `${wrong.join("；")}：学段不同，请改为同学段的学校`,
-    staffIds: sortedIds(ids),
+    explanation: `${wrong.map(({ id, why }) => `${id}（${why}）`).join("；")}。请改派到同学段的其他学校`,
+    staffIds: sortedIds(wrong.map(({ id }) => id)),
   };
 }
 

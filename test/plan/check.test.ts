@@ -49,7 +49,7 @@ describe("checkPlan: each rule broken alone", () => {
     ["PLAN-QUOTA", [...passingPlan(), between("D2", "D", "C")], ["ALL", "C"], ["D1", "D2"], "未核定编制，接收人数应等于交出人数 1 人，方案接收 2 人", "C has no quota and receives more than it sends"],
     ["PLAN-BAR", [...passingPlan(), between("A10", "A", "B")], ["ALL", "A"], ["A10"], "2025 年度考核不合格", "a barred teacher placed in another school"],
     ["PLAN-HEAD-FIRST", without(passingPlan(), "A7"), ["ALL", "A"], ["A7", "A8"], "教导处副职 A8 已列入，而同样到期的正职 A7 未列入", "the deputy goes, the head due too does not"],
-    ["PLAN-LEVEL", [...without(passingPlan(), "C1"), between("C1", "C", "E")], ["ALL", "C"], ["C1"], "C1（C 初中 → E 高中）", "a junior-school teacher sent to a senior school"],
+    ["PLAN-LEVEL", [...without(passingPlan(), "C1"), between("C1", "C", "E")], ["ALL", "C"], ["C1"], "C1（C 初中 → E 高中，学段不同）", "a junior-school teacher sent to a senior school"],
   ];
 
   it.each(cases)("%s fails alone on %j (%s)", (ruleId, moves, schools, staffIds, words) => {
@@ -115,11 +115,36 @@ describe("checkPlan: boundaries", () => {
     expect(none.explanation).toContain("A1"); // the strong school's backbone teacher who could go
   });
 
-  it("PLAN-QUOTA: a school with a quota may receive up to sent + free places", () => {
+  it("PLAN-QUOTA: a school with a quota may receive up to sent + free places, not one more", () => {
     const context = county();
-    // D sends D1 and has 1 free place: it may receive 2
-    const two = row(context, [...passingPlan(), between("D2", "D", "C"), between("C2", "C", "D")], "PLAN-QUOTA", "D");
-    expect([two.holds, two.required, two.planned]).toEqual([true, 3, 2]);
+    // D sends D1 and D2 and has 1 free place: it may receive 3
+    const base = [...without(passingPlan(), "C1"), between("D2", "D", "C")];
+    const three = row(context, [...base, ...["C1", "C2", "C5"].map((id) => between(id, "C", "D"))], "PLAN-QUOTA", "D");
+    expect([three.holds, three.required, three.planned]).toEqual([true, 3, 3]);
+    const four = row(context, [...base, ...["C1", "C2", "C4", "C5"].map((id) => between(id, "C", "D"))], "PLAN-QUOTA", "D");
+    expect([four.holds, four.required, four.planned]).toEqual([false, 3, 4]);
+    expect(four.staffIds).toEqual(["C1", "C2", "C4", "C5"]);
+  });
+
+  it("reads every share from the context, never a default (a leak test with other numbers)", () => {
+    const context = county();
+    context.shares = { leaderNumerator: 1, leaderDenominator: 3, backboneNumerator: 1, backboneDenominator: 4 };
+    context.schools = context.schools.map((school) => ({ ...school, eligibleLeaders: school.schoolId === "A" ? 4 : 0 }));
+    const leaders = row(context, passingPlan(), "PLAN-RATIO", "ALL");
+    expect([leaders.required, leaders.holds]).toEqual([2, false]); // ⌈4 × 1/3⌉
+    expect(leaders.explanation).toContain("4 人 × 1/3");
+    const backbone = row(context, [...passingPlan(), between("A2", "A", "B")], "PLAN-BACKBONE", "ALL");
+    expect([backbone.required, backbone.holds]).toEqual([2, false]); // ⌈5 × 1/4⌉, 1 × 4 < 5
+    expect(backbone.explanation).toContain("× 25%");
+  });
+
+  it("names a move the context cannot place: an unknown school, a post rotation to another school", () => {
+    const context = county();
+    const level = row(context, [...passingPlan(), between("R1", "R", "Q")], "PLAN-LEVEL", "R");
+    expect([level.holds, level.staffIds]).toEqual([false, ["R1"]]);
+    expect(level.explanation).toContain("交流学校 Q 不在学校名单中");
+    const who = row(context, [...without(passingPlan(), "A7"), { staffId: "A7", fromSchoolId: "A", toSchoolId: "B", kind: "post_rotation" }], "PLAN-WHO", "A");
+    expect(who.explanation).toContain("A7（校内轮岗却去往 B）");
   });
 
   it("PLAN-HEAD-FIRST: a deputy may go when the head is not due (near the exit age)", () => {
