@@ -3,7 +3,8 @@
  * the digest's order: one row per school × rule, and one `ALL` row per rule for the county. Pure
  * and deterministic: the rows come out in rule order, `ALL` first, then schools by code, and
  * every list of staff IDs is sorted. Eligibility is never decided here: it is the context's
- * (plan_people: mayMove, postRotationDue, barred …), so the drafter and the checker agree.
+ * (plan_people: mayMove, postRotationDue, barred …, read through judged.ts's predicates), so the
+ * drafter and the checker agree.
  *
  * A post rotation (toSchoolId = fromSchoolId) is a move for PLAN-WHO and PLAN-HEAD-FIRST only;
  * PLAN-RATIO, PLAN-BACKBONE, PLAN-NO-REVERSE, PLAN-QUOTA, PLAN-BAR and PLAN-LEVEL count moves
@@ -13,7 +14,7 @@ import { vocabularies } from "../contract.ts";
 import { sameStage, type PlanCheckRow, type PlanContext, type PlanMove, type PlanRuleId, type PlanSchool } from "./context.ts";
 import { byCode, ceilShare, idList, shareText, sortedIds } from "./check-words.ts";
 import { backboneVerdict, noReverseCounty, noReverseVerdict } from "./check-backbone.ts";
-import { notProposed, type JudgedMove, type Plan, type Verdict } from "./judged.ts";
+import { headMayGo, mayLeave, notProposed, placeable, type JudgedMove, type Plan, type Verdict } from "./judged.ts";
 
 export function checkPlan(context: PlanContext, moves: PlanMove[]): PlanCheckRow[] {
   const people = new Map(context.people.map((person) => [person.staffId, person]));
@@ -62,7 +63,7 @@ function whyNot(item: JudgedMove, seen: Set<string>): string | null {
   if (!person) return "不是本轮评判的在编教师或干部（不在交流名单中）";
   if (person.schoolId !== move.fromSchoolId) return `现在 ${person.schoolId} 任职，不在 ${move.fromSchoolId}`;
   if (item.between) {
-    if (person.mayMove) return null;
+    if (mayLeave(person)) return null;
     if (person.exempt) return `暂缓交流（${person.ruleId}）`;
     if (person.serving) return `交流到本校的服务期未满，至 ${person.servingUntil ?? "未知日期"}（ROT-SERVE）`;
     if (person.nearCadreExit) return "临近干部退出年龄（ROT-MC-AGE）";
@@ -109,7 +110,7 @@ function ratioVerdict(plan: Plan, school: PlanSchool): Verdict {
   const share = school.targetNumerator !== null && school.targetDenominator !== null ? ` × ${shareText(school.targetNumerator, school.targetDenominator)}` : "";
   const basis = `应至少交流 ${required} 人（符合条件 ${school.eligibleTeachers} 人${share}，向上取整），方案交流 ${planned} 人`;
   if (planned >= required) return { holds: true, required, planned, explanation: `${basis}，符合要求`, staffIds: [] };
-  const available = notProposed(plan, (person) => person.schoolId === school.schoolId && person.postGroup !== "leader" && person.mayMove);
+  const available = notProposed(plan, (person) => person.schoolId === school.schoolId && person.postGroup !== "leader" && placeable(person));
   return {
     holds: false, required, planned,
     explanation: `${basis}，尚缺 ${required - planned} 人${available.length > 0 ? `。可交流而未列入：${idList(available)}` : "。本校已没有可交流而未列入的教师"}`,
@@ -125,7 +126,7 @@ function leaderRatioVerdict(plan: Plan): Verdict {
   const planned = new Set(plan.moves.filter((item) => item.between && item.person?.postGroup === "leader").map((item) => item.move.staffId)).size;
   const basis = `全县校级干部应至少交流 ${required} 人（符合条件 ${eligible} 人 × ${shareText(leaderNumerator, leaderDenominator)}，向上取整），方案交流 ${planned} 人`;
   if (planned >= required) return { holds: true, required, planned, explanation: `${basis}，符合要求`, staffIds: [] };
-  const available = notProposed(plan, (person) => person.postGroup === "leader" && person.mayMove);
+  const available = notProposed(plan, (person) => person.postGroup === "leader" && placeable(person));
   return {
     holds: false, required, planned,
     explanation: `${basis}，尚缺 ${required - planned} 人${available.length > 0 ? `。可交流而未列入：${idList(available)}` : ""}`,
@@ -185,7 +186,7 @@ function headFirstVerdict(plan: Plan, schools: PlanSchool[]): Verdict {
   for (const deputy of deputies.sort((a, b) => byCode(a.staffId, b.staffId))) {
     const heads = cadres.filter((head) =>
       head.schoolId === deputy.schoolId && head.department === deputy.department && head.officeRole === "head" &&
-      (head.postRotationDue || head.mayMove) && !plan.proposed.has(head.staffId));
+      headMayGo(head) && !plan.proposed.has(head.staffId));
     if (heads.length === 0) continue;
     problems.push(`${deputy.schoolId} ${deputy.department}副职 ${deputy.staffId} 已列入，而同样到期的正职 ${idList(heads.map((head) => head.staffId))} 未列入`);
     ids.push(deputy.staffId, ...heads.map((head) => head.staffId));

@@ -41,8 +41,9 @@ describe("checkPlan: each rule broken alone", () => {
     ["PLAN-WHO", [...without(passingPlan(), "C1"), between("C3", "C", "D")], ["ALL", "C"], ["C3"], "暂缓交流（ROT-EXEMPT）", "exempt, with the rule that holds them back"],
     ["PLAN-WHO", [...without(passingPlan(), "C1"), between("C4", "C", "D")], ["ALL", "C"], ["C4"], "至 2028-08-31", "still serving a rotation (ROT-SERVE)"],
     ["PLAN-WHO", [...without(passingPlan(), "C1"), between("C5", "C", "D")], ["ALL", "C"], ["C5"], "本轮未到交流条件（ROT-T9）", "not due"],
+    ["PLAN-WHO", [...without(passingPlan(), "C1"), between("C6", "C", "D")], ["ALL", "C"], ["C6"], "临近干部退出年龄（ROT-MC-AGE）", "due by ROT-T9 but near the cadre exit age: none under ROT-MC-AGE"],
     ["PLAN-WHO", [...passingPlan(), post("A8", "A")], ["ALL", "A"], ["A8"], "重复", "one person twice"],
-    ["PLAN-RATIO", without(passingPlan(), "C1", "D1"), ["C", "D"], ["C1", "C2"], "应至少交流 1 人（符合条件 3 人 × 10%，向上取整），方案交流 0 人，尚缺 1 人", "C and D send nobody"],
+    ["PLAN-RATIO", without(passingPlan(), "C1", "D1"), ["C", "D"], ["C1", "C2"], "应至少交流 1 人（符合条件 4 人 × 10%，向上取整），方案交流 0 人，尚缺 1 人", "C and D send nobody"],
     ["PLAN-RATIO", without(passingPlan(), "A9"), ["ALL"], ["A9", "B3"], "全县校级干部应至少交流 1 人", "no leader moves: ALL is the leaders' row"],
     ["PLAN-BACKBONE", [...passingPlan(), between("A2", "A", "B"), between("A3", "A", "B")], ["ALL"], ["B1", "C2"], "骨干教师应至少 2 人", "1 backbone among 6 teachers sent"],
     ["PLAN-NO-REVERSE", [...passingPlan(), between("B1", "B", "A")], ["ALL", "B"], ["B1"], "B1（B → A）", "a backbone teacher from a general school to a strong one"],
@@ -149,6 +150,10 @@ describe("checkPlan: boundaries", () => {
 
   it("PLAN-HEAD-FIRST: a deputy may go when the head is not due (near the exit age)", () => {
     expect(failingRules(county(), [...passingPlan(), post("A12", "A")])).toEqual([]);
+  });
+
+  it("PLAN-HEAD-FIRST: a deputy may go when the head due could not be placed anywhere (barred)", () => {
+    expect(failingRules(county(), [...passingPlan(), post("D4", "D")])).toEqual([]);
   });
 
   it("PLAN-LEVEL: a nine-year school shares a stage with a junior school", () => {
