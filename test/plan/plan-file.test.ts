@@ -4,7 +4,9 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite"; // test-only: to write GB18030 as WPS does
 import { describe, expect, it } from "vitest";
+import { installMacros, normaliseCellText } from "../../data-loaders/sql-macros.ts";
 import { InputError } from "../../src/errors.ts";
+import { openDatabase, queryJson } from "../../src/warehouse/duckdb.ts";
 import { readPlanFile } from "../../src/plan/plan-file.ts";
 import { county } from "./fixture.ts";
 
@@ -94,6 +96,27 @@ describe("readPlanFile: an XLSX with English headers", () => {
       { file: "plan.xlsx", row: 7, column: "staff_id", value: "Q7" },
     ]);
     expect(rejects[0]!.reason).toContain("工号 R1 现在 R 任职");
+  });
+});
+
+describe("readPlanFile: cells as ingest reads them", () => {
+  it("reads full-width and padded IDs as ingest's cb_norm does, and reports a rejected cell as written", async () => {
+    const path = join(dir(), "plan.csv");
+    writeFileSync(path, csvText([["工号", "交流学校代码"], ["\u200BＡ１ ", "　Ｂ"], ["Ｘ９", "B"]]), "utf8");
+    const { moves, rejects } = await readPlanFile(path, county());
+    expect(moves).toEqual([{ staffId: "A1", fromSchoolId: "A", toSchoolId: "B", kind: "between_schools" }]);
+    expect(rejects).toMatchObject([{ row: 3, column: "staff_id", value: "Ｘ９" }]);
+  });
+
+  it.each(["\u200BＡ１ ", "　Ｂ\t", "\uFEFFx", " ", "", "张 三", "Ｔ－０１"])("normaliseCellText(%j) agrees with cb_norm", async (text) => {
+    const db = await openDatabase();
+    try {
+      await installMacros(db.connection);
+      const [row] = await queryJson(db.connection, "select cb_norm($text) as normalised", { text });
+      expect(normaliseCellText(text)).toBe(row!.normalised ?? null);
+    } finally {
+      db.close();
+    }
   });
 });
 
