@@ -87,10 +87,10 @@ function whoVerdict(moves: JudgedMove[]): Verdict {
   if (refused.length === 0) {
     return { holds: true, required: null, planned, explanation: `方案列入 ${planned} 人，均符合本轮交流或轮岗条件`, staffIds: [] };
   }
-  const listed = refused.map(({ id, why }) => `${id}（${why}）`).join("；");
+  const listed = refused.map(({ id, why }) => `${id}：${why}`).join("；");
   return {
     holds: false, required: null, planned,
-    explanation: `方案列入 ${planned} 人，其中 ${refused.length} 人不能列入：${listed}。请从方案中删除或换成符合条件的人员`,
+    explanation: `方案列入 ${planned} 人，其中 ${refused.length} 人不能列入（${listed}）。请从方案中删除或换成符合条件的人员`,
     staffIds: sortedIds(refused.map(({ id }) => id)),
   };
 }
@@ -113,10 +113,15 @@ function ratioVerdict(plan: Plan, school: PlanSchool): Verdict {
   const available = notProposed(plan, (person) => person.schoolId === school.schoolId && person.postGroup !== "leader" && placeable(person));
   return {
     holds: false, required, planned,
-    explanation: `${basis}，尚缺 ${required - planned} 人${available.length > 0 ? `。可交流而未列入：${idList(available)}` : "。本校已没有可交流而未列入的教师"}`,
+    explanation: `${basis}，尚缺 ${required - planned} 人${available.length > 0 ? `。可交流而未列入：${idList(available)}` : "。本校已没有可交流而未列入的教师"}${nowhereToGo(plan, school)}`,
     staffIds: available,
   };
 }
+
+/** PLAN-LEVEL leaves a school without a same-stage school to send to (a county's only 职业学校): say so. */
+const nowhereToGo = (plan: Plan, school: PlanSchool): string =>
+  plan.schools.some((other) => other.schoolId !== school.schoolId && sameStage(school.level, other.level))
+    ? "" : `。县内没有与本校同学段的其他学校，按 PLAN-LEVEL 无处可派`;
 
 /** The county's leaders (ROT-LEAD15): ⌈share × eligible leaders⌉ of them go to another school. */
 function leaderRatioVerdict(plan: Plan): Verdict {
