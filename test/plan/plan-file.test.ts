@@ -121,6 +121,12 @@ describe("readPlanFile: cells as ingest reads them", () => {
 });
 
 describe("readPlanFile: files it cannot read", () => {
+  it("ignores columns it does not know, such as the schools' names beside their codes", async () => {
+    const path = join(dir(), "plan.csv");
+    writeFileSync(path, csvText([["工号", "姓名", "原学校", "原学校代码", "交流学校", "交流学校代码"], ["A1", "张一", "甲小学", "A", "乙小学", "B"]]), "utf8");
+    expect((await readPlanFile(path, county())).moves).toEqual([{ staffId: "A1", fromSchoolId: "A", toSchoolId: "B", kind: "between_schools" }]);
+  });
+
   it("reads UTF-8 with a BOM and English headers", async () => {
     const path = join(dir(), "plan.csv");
     writeFileSync(path, "\uFEFF" + csvText([["staff_id", "to_school_id"], ["A1", "B"]]), "utf8");
