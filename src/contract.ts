@@ -314,10 +314,11 @@ export const planFile = {
   label: "交流方案",
   columns: [
     col("staff_id", ["工号", "人员编号", "教师编号"], "text"),
-    col("to_school_id", ["交流学校代码", "交流后学校", "交流学校"], "text"),
+    // not 「交流学校」 or 「原学校」: a sheet often has those as the school's name beside its code
+    col("to_school_id", ["交流学校代码", "交流后学校"], "text"),
     col("type", ["交流形式"], "text", optional),
     // not in the contract's list, but a bureau's sheet often has it: checked against the records when given
-    col("from_school_id", ["原学校代码", "交流前学校", "原学校"], "text", optional),
+    col("from_school_id", ["原学校代码", "交流前学校"], "text", optional),
   ],
 } as const satisfies { label: string; columns: readonly ColumnSpec[] };
 

@@ -3,7 +3,7 @@
  * county-wide) and PLAN-NO-REVERSE (none from a general or weak school to a strong one; strong →
  * other strictly more than the reverse, as reverse_flow judges ROT-NO-REVERSE).
  */
-import { notProposed, type JudgedMove, type Plan, type Verdict } from "./judged.ts";
+import { notProposed, placeable, type JudgedMove, type Plan, type Verdict } from "./judged.ts";
 import { ceilShare, idList, shareText, sortedIds } from "./check-words.ts";
 
 /** Backbone teachers are ≥ the policy's share of the (non-leader) teachers sent; cross-multiplied, never a decimal. */
@@ -15,7 +15,7 @@ export function backboneVerdict(plan: Plan): Verdict {
   const planned = backbone.length;
   const basis = `交流到其他学校的教师 ${sent.length} 人中骨干教师应至少 ${required} 人（× ${shareText(numerator, denominator)}，向上取整），方案 ${planned} 人`;
   if (planned * denominator >= numerator * sent.length) return { holds: true, required, planned, explanation: `${basis}，符合要求`, staffIds: [] };
-  const eligible = plan.context.people.filter((person) => person.postGroup !== "leader" && person.backbone && person.mayMove && !person.barred);
+  const eligible = plan.context.people.filter((person) => person.postGroup !== "leader" && person.backbone && placeable(person));
   const available = notProposed(plan, (person) => eligible.includes(person));
   const short = `，尚缺 ${required - planned} 人`;
   if (eligible.length < required) {
@@ -58,7 +58,7 @@ export function noReverseCounty(plan: Plan): Verdict {
   if (planned > reverse.length && reverse.length === 0) return { holds: true, required, planned, explanation: `${basis}，前者多于后者，符合要求`, staffIds: [] };
   const parts: string[] = [];
   if (reverse.length > 0) parts.push(`逆交流的是 ${reverseList(reverse)}`);
-  const available = notProposed(plan, (person) => person.backbone && person.mayMove && !person.barred && plan.schools.some((school) => school.strong && school.schoolId === person.schoolId));
+  const available = notProposed(plan, (person) => person.backbone && placeable(person) && plan.schools.some((school) => school.strong && school.schoolId === person.schoolId));
   if (planned <= reverse.length) {
     parts.push(`前者应多于后者${available.length > 0 ? `，优质学校可交流而未列入的骨干教师：${idList(available)}` : "，而优质学校已没有可交流而未列入的骨干教师"}`);
   }

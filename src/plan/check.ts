@@ -3,7 +3,8 @@
  * the digest's order: one row per school × rule, and one `ALL` row per rule for the county. Pure
  * and deterministic: the rows come out in rule order, `ALL` first, then schools by code, and
  * every list of staff IDs is sorted. Eligibility is never decided here: it is the context's
- * (plan_people: mayMove, postRotationDue, barred …), so the drafter and the checker agree.
+ * (plan_people: mayMove, postRotationDue, barred …, read through judged.ts's predicates), so the
+ * drafter and the checker agree.
  *
  * A post rotation (toSchoolId = fromSchoolId) is a move for PLAN-WHO and PLAN-HEAD-FIRST only;
  * PLAN-RATIO, PLAN-BACKBONE, PLAN-NO-REVERSE, PLAN-QUOTA, PLAN-BAR and PLAN-LEVEL count moves
@@ -13,7 +14,7 @@ import { vocabularies } from "../contract.ts";
 import { sameStage, type PlanCheckRow, type PlanContext, type PlanMove, type PlanRuleId, type PlanSchool } from "./context.ts";
 import { byCode, ceilShare, idList, shareText, sortedIds } from "./check-words.ts";
 import { backboneVerdict, noReverseCounty, noReverseVerdict } from "./check-backbone.ts";
-import { notProposed, type JudgedMove, type Plan, type Verdict } from "./judged.ts";
+import { headMayGo, mayLeave, notProposed, placeable, type JudgedMove, type Plan, type Verdict } from "./judged.ts";
 
 export function checkPlan(context: PlanContext, moves: PlanMove[]): PlanCheckRow[] {
   const people = new Map(context.people.map((person) => [person.staffId, person]));
@@ -47,7 +48,7 @@ export function checkPlan(context: PlanContext, moves: PlanMove[]): PlanCheckRow
   add("PLAN-BACKBONE", "ALL", backboneVerdict(plan));
   bySchool("PLAN-NO-REVERSE", noReverseCounty(plan), (school) => noReverseVerdict(fromSchool(school)));
   const quotas = plan.schools.map((school) => quotaVerdict(plan, school));
-  bySchool("PLAN-QUOTA", summary(quotas, plan.schools, "接收人数超出"), (school) => quotas[plan.schools.indexOf(school)]!);
+  bySchool("PLAN-QUOTA", summary(quotas, plan.schools, "接收人数不符合编制"), (school) => quotas[plan.schools.indexOf(school)]!);
   bySchool("PLAN-BAR", barVerdict(judged), (school) => barVerdict(fromSchool(school)));
   bySchool("PLAN-HEAD-FIRST", headFirstVerdict(plan, plan.schools), (school) => headFirstVerdict(plan, [school]));
   bySchool("PLAN-LEVEL", levelVerdict(judged), (school) => levelVerdict(fromSchool(school)));
@@ -62,12 +63,13 @@ function whyNot(item: JudgedMove, seen: Set<string>): string | null {
   if (!person) return "不是本轮评判的在编教师或干部（不在交流名单中）";
   if (person.schoolId !== move.fromSchoolId) return `现在 ${person.schoolId} 任职，不在 ${move.fromSchoolId}`;
   if (item.between) {
-    if (person.mayMove) return null;
+    if (mayLeave(person)) return null;
     if (person.exempt) return `暂缓交流（${person.ruleId}）`;
     if (person.serving) return `交流到本校的服务期未满，至 ${person.servingUntil ?? "未知日期"}（ROT-SERVE）`;
     if (person.nearCadreExit) return "临近干部退出年龄（ROT-MC-AGE）";
     return `本轮未到交流条件（${person.rotationRuleId}）`;
   }
+  if (move.toSchoolId !== move.fromSchoolId) return `校内轮岗却去往 ${move.toSchoolId}`;
   if (person.postRotationDue) return null;
   if (person.nearCadreExit) return "临近干部退出年龄，不轮岗（ROT-MC-AGE）";
   if (person.postGroup !== "middle") return "不是中层干部，校内轮岗只适用于中层干部（ROT-MC6）";
@@ -85,10 +87,10 @@ function whoVerdict(moves: JudgedMove[]): Verdict {
   if (refused.length === 0) {
     return { holds: true, required: null, planned, explanation: `方案列入 ${planned} 人，均符合本轮交流或轮岗条件`, staffIds: [] };
   }
-  const listed = refused.map(({ id, why }) => `${id}（${why}）`).join("；");
+  const listed = refused.map(({ id, why }) => `${id}：${why}`).join("；");
   return {
     holds: false, required: null, planned,
-    explanation: `方案列入 ${planned} 人，其中 ${refused.length} 人不能列入：${listed}。请从方案中删除或换成符合条件的人员`,
+    explanation: `方案列入 ${planned} 人，其中 ${refused.length} 人不能列入（${listed}）。请从方案中删除或换成符合条件的人员`,
     staffIds: sortedIds(refused.map(({ id }) => id)),
   };
 }
@@ -108,13 +110,18 @@ function ratioVerdict(plan: Plan, school: PlanSchool): Verdict {
   const share = school.targetNumerator !== null && school.targetDenominator !== null ? ` × ${shareText(school.targetNumerator, school.targetDenominator)}` : "";
   const basis = `应至少交流 ${required} 人（符合条件 ${school.eligibleTeachers} 人${share}，向上取整），方案交流 ${planned} 人`;
   if (planned >= required) return { holds: true, required, planned, explanation: `${basis}，符合要求`, staffIds: [] };
-  const available = notProposed(plan, (person) => person.schoolId === school.schoolId && person.postGroup !== "leader" && person.mayMove);
+  const available = notProposed(plan, (person) => person.schoolId === school.schoolId && person.postGroup !== "leader" && placeable(person));
   return {
     holds: false, required, planned,
-    explanation: `${basis}，尚缺 ${required - planned} 人${available.length > 0 ? `。可交流而未列入：${idList(available)}` : "。本校已没有可交流而未列入的教师"}`,
+    explanation: `${basis}，尚缺 ${required - planned} 人${available.length > 0 ? `。可交流而未列入：${idList(available)}` : "。本校已没有可交流而未列入的教师"}${nowhereToGo(plan, school)}`,
     staffIds: available,
   };
 }
+
+/** PLAN-LEVEL leaves a school without a same-stage school to send to (a county's only 职业学校): say so. */
+const nowhereToGo = (plan: Plan, school: PlanSchool): string =>
+  plan.schools.some((other) => other.schoolId !== school.schoolId && sameStage(school.level, other.level))
+    ? "" : `。县内没有与本校同学段的其他学校，按 PLAN-LEVEL 无处可派`;
 
 /** The county's leaders (ROT-LEAD15): ⌈share × eligible leaders⌉ of them go to another school. */
 function leaderRatioVerdict(plan: Plan): Verdict {
@@ -124,7 +131,7 @@ function leaderRatioVerdict(plan: Plan): Verdict {
   const planned = new Set(plan.moves.filter((item) => item.between && item.person?.postGroup === "leader").map((item) => item.move.staffId)).size;
   const basis = `全县校级干部应至少交流 ${required} 人（符合条件 ${eligible} 人 × ${shareText(leaderNumerator, leaderDenominator)}，向上取整），方案交流 ${planned} 人`;
   if (planned >= required) return { holds: true, required, planned, explanation: `${basis}，符合要求`, staffIds: [] };
-  const available = notProposed(plan, (person) => person.postGroup === "leader" && person.mayMove);
+  const available = notProposed(plan, (person) => person.postGroup === "leader" && placeable(person));
   return {
     holds: false, required, planned,
     explanation: `${basis}，尚缺 ${required - planned} 人${available.length > 0 ? `。可交流而未列入：${idList(available)}` : ""}`,
@@ -184,7 +191,7 @@ function headFirstVerdict(plan: Plan, schools: PlanSchool[]): Verdict {
   for (const deputy of deputies.sort((a, b) => byCode(a.staffId, b.staffId))) {
     const heads = cadres.filter((head) =>
       head.schoolId === deputy.schoolId && head.department === deputy.department && head.officeRole === "head" &&
-      (head.postRotationDue || head.mayMove) && !plan.proposed.has(head.staffId));
+      headMayGo(head) && !plan.proposed.has(head.staffId));
     if (heads.length === 0) continue;
     problems.push(`${deputy.schoolId} ${deputy.department}副职 ${deputy.staffId} 已列入，而同样到期的正职 ${idList(heads.map((head) => head.staffId))} 未列入`);
     ids.push(deputy.staffId, ...heads.map((head) => head.staffId));
@@ -200,20 +207,20 @@ function headFirstVerdict(plan: Plan, schools: PlanSchool[]): Verdict {
 
 function levelVerdict(moves: JudgedMove[]): Verdict {
   const between = moves.filter((item) => item.between);
-  const wrong = between.flatMap((item) => {
-    if (!item.to) return [`${item.move.staffId}（交流学校 ${item.move.toSchoolId} 不在学校名单中）`];
-    if (!item.from) return [`${item.move.staffId}（原学校 ${item.move.fromSchoolId} 不在学校名单中）`];
-    if (item.move.toSchoolId === item.move.fromSchoolId) return [`${item.move.staffId}（交流学校与原学校相同）`];
+  const wrong = between.flatMap((item): { id: string; why: string }[] => {
+    const id = item.move.staffId;
+    if (!item.to) return [{ id, why: `交流学校 ${item.move.toSchoolId} 不在学校名单中` }];
+    if (!item.from) return [{ id, why: `原学校 ${item.move.fromSchoolId} 不在学校名单中` }];
+    if (item.move.toSchoolId === item.move.fromSchoolId) return [{ id, why: "交流学校就是原学校" }];
     if (sameStage(item.from.level, item.to.level)) return [];
-    return [`${item.move.staffId}（${item.from.schoolId} ${levelName(item.from.level)} → ${item.to.schoolId} ${levelName(item.to.level)}）`];
+    return [{ id, why: `${item.from.schoolId} ${levelName(item.from.level)} → ${item.to.schoolId} ${levelName(item.to.level)}，学段不同` }];
   });
   const planned = between.length;
   if (wrong.length === 0) return { holds: true, required: null, planned, explanation: `交流到其他学校的 ${planned} 人均去往同学段学校`, staffIds: [] };
-  const ids = wrong.map((text) => text.slice(0, text.indexOf("（")));
   return {
     holds: false, required: null, planned,
-    explanation: `${wrong.join("；")}：学段不同，请改为同学段的学校`,
-    staffIds: sortedIds(ids),
+    explanation: `${wrong.map(({ id, why }) => `${id}（${why}）`).join("；")}。请改派到同学段的其他学校`,
+    staffIds: sortedIds(wrong.map(({ id }) => id)),
   };
 }
 

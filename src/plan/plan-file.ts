@@ -6,6 +6,7 @@
  */
 import { readSmallTable } from "../../data-loaders/small-table.ts";
 import { normaliseHeader } from "../../data-loaders/headers.ts";
+import { normaliseCellText } from "../../data-loaders/sql-macros.ts";
 import { planFile, planMoveTypes } from "../contract.ts";
 import type { PlanContext, PlanMove } from "./context.ts";
 
@@ -49,11 +50,13 @@ export async function readPlanFile(path: string, context: PlanContext, options: 
   const rejects: PlanFileReject[] = [];
 
   for (const { rowNumber, cells } of rows) {
-    const cell = (name: string): string => {
+    const given = (name: string): string => {
       const index = header.mapping.columns.get(name);
-      return index === undefined ? "" : (cells[index] ?? "").normalize("NFKC").trim();
+      return index === undefined ? "" : (cells[index] ?? "");
     };
-    const reject = (column: string, reason: string) => rejects.push({ file: fileName, row: rowNumber, column, value: cell(column), reason });
+    // as ingest reads a cell (cb_norm): full-width letters and digits made plain, trimmed
+    const cell = (name: string): string => normaliseCellText(given(name)) ?? "";
+    const reject = (column: string, reason: string) => rejects.push({ file: fileName, row: rowNumber, column, value: given(column), reason });
     const staffId = cell("staff_id");
     const toSchoolId = cell("to_school_id");
     const fromGiven = cell("from_school_id");

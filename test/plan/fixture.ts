@@ -38,8 +38,8 @@ export function county(): PlanContext {
     schools: [
       school("A", { tier: "strong", strong: true, freePlaces: 0, staffQuota: 12, eligibleTeachers: 5, eligibleLeaders: 1, targetNumerator: 15, requiredSends: 1 }),
       school("B", { freePlaces: 5, staffQuota: 15, eligibleTeachers: 2, eligibleLeaders: 1, requiredSends: 1 }),
-      school("C", { level: "junior", tier: "weak", eligibleTeachers: 3, requiredSends: 1 }),
-      school("D", { level: "junior", freePlaces: 1, staffQuota: 11, eligibleTeachers: 2, requiredSends: 1 }),
+      school("C", { level: "junior", tier: "weak", eligibleTeachers: 4, requiredSends: 1 }),
+      school("D", { level: "junior", freePlaces: 1, staffQuota: 11, eligibleTeachers: 3, requiredSends: 1 }),
       school("E", { level: "senior", freePlaces: 5, staffQuota: 15 }),
       school("R", { eligibleTeachers: 1, targetApplies: false, targetException: "remote" }),
     ],
@@ -64,8 +64,11 @@ export function county(): PlanContext {
       person("C3", "C", { ...notDue, exempt: true, ruleId: "ROT-EXEMPT" }),
       person("C4", "C", { mayMove: false, serving: true, servingUntil: "2028-08-31" }),
       person("C5", "C", notDue),
+      person("C6", "C", { ...office("教务处", "head"), due: true, mayMove: true, postRotationDue: false, nearCadreExit: true }),
       person("D1", "D"),
       person("D2", "D"),
+      person("D3", "D", { ...office("总务处", "head"), due: true, mayMove: true, postRotationDue: false, barred: true }),
+      person("D4", "D", office("总务处", "deputy")),
       person("R1", "R"),
     ],
   };

@@ -4,7 +4,9 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite"; // test-only: to write GB18030 as WPS does
 import { describe, expect, it } from "vitest";
+import { installMacros, normaliseCellText } from "../../data-loaders/sql-macros.ts";
 import { InputError } from "../../src/errors.ts";
+import { openDatabase, queryJson } from "../../src/warehouse/duckdb.ts";
 import { readPlanFile } from "../../src/plan/plan-file.ts";
 import { county } from "./fixture.ts";
 
@@ -97,7 +99,34 @@ describe("readPlanFile: an XLSX with English headers", () => {
   });
 });
 
+describe("readPlanFile: cells as ingest reads them", () => {
+  it("reads full-width and padded IDs as ingest's cb_norm does, and reports a rejected cell as written", async () => {
+    const path = join(dir(), "plan.csv");
+    writeFileSync(path, csvText([["工号", "交流学校代码"], ["\u200BＡ１ ", "　Ｂ"], ["Ｘ９", "B"]]), "utf8");
+    const { moves, rejects } = await readPlanFile(path, county());
+    expect(moves).toEqual([{ staffId: "A1", fromSchoolId: "A", toSchoolId: "B", kind: "between_schools" }]);
+    expect(rejects).toMatchObject([{ row: 3, column: "staff_id", value: "Ｘ９" }]);
+  });
+
+  it.each(["\u200BＡ１ ", "　Ｂ\t", "\uFEFFx", " ", "", "张 三", "Ｔ－０１"])("normaliseCellText(%j) agrees with cb_norm", async (text) => {
+    const db = await openDatabase();
+    try {
+      await installMacros(db.connection);
+      const [row] = await queryJson(db.connection, "select cb_norm($text) as normalised", { text });
+      expect(normaliseCellText(text)).toBe(row!.normalised ?? null);
+    } finally {
+      db.close();
+    }
+  });
+});
+
 describe("readPlanFile: files it cannot read", () => {
+  it("ignores columns it does not know, such as the schools' names beside their codes", async () => {
+    const path = join(dir(), "plan.csv");
+    writeFileSync(path, csvText([["工号", "姓名", "原学校", "原学校代码", "交流学校", "交流学校代码"], ["A1", "张一", "甲小学", "A", "乙小学", "B"]]), "utf8");
+    expect((await readPlanFile(path, county())).moves).toEqual([{ staffId: "A1", fromSchoolId: "A", toSchoolId: "B", kind: "between_schools" }]);
+  });
+
   it("reads UTF-8 with a BOM and English headers", async () => {
     const path = join(dir(), "plan.csv");
     writeFileSync(path, "\uFEFF" + csvText([["staff_id", "to_school_id"], ["A1", "B"]]), "utf8");
