@@ -14,7 +14,7 @@ import { vocabularies } from "../contract.ts";
 import { sameStage, type PlanCheckRow, type PlanContext, type PlanMove, type PlanRuleId, type PlanSchool } from "./context.ts";
 import { byCode, ceilShare, idList, shareText, sortedIds } from "./check-words.ts";
 import { backboneVerdict, noReverseCounty, noReverseVerdict } from "./check-backbone.ts";
-import { headMayGo, mayLeave, notProposed, placeable, type JudgedMove, type Plan, type Verdict } from "./judged.ts";
+import { headMayGo, notProposed, placeable, type JudgedMove, type Plan, type Verdict } from "./judged.ts";
 
 export function checkPlan(context: PlanContext, moves: PlanMove[]): PlanCheckRow[] {
   const people = new Map(context.people.map((person) => [person.staffId, person]));
@@ -63,7 +63,7 @@ function whyNot(item: JudgedMove, seen: Set<string>): string | null {
   if (!person) return "不是本轮评判的在编教师或干部（不在交流名单中）";
   if (person.schoolId !== move.fromSchoolId) return `现在 ${person.schoolId} 任职，不在 ${move.fromSchoolId}`;
   if (item.between) {
-    if (mayLeave(person)) return null;
+    if (person.mayMove) return null;
     if (person.exempt) return `暂缓交流（${person.ruleId}）`;
     if (person.serving) return `交流到本校的服务期未满，至 ${person.servingUntil ?? "未知日期"}（ROT-SERVE）`;
     if (person.nearCadreExit) return "临近干部退出年龄（ROT-MC-AGE）";

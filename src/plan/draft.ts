@@ -24,6 +24,7 @@ import * as highsPackage from "highs";
 import type { PlanContext, PlanMove, PlanPerson, PlanSchool } from "./context.ts";
 import { sameStage } from "./context.ts";
 import { byCode, ceilShare } from "./check-words.ts";
+import { headMayGo } from "./judged.ts";
 
 export type PersonClass = "ordinary" | "backbone" | "leader";
 
@@ -117,13 +118,13 @@ const longestServingFirst = (a: PlanPerson, b: PlanPerson): number =>
 
 /**
  * Deputies whose office head is due as well (PLAN-HEAD-FIRST, due by any rule: to another school
- * or for a post rotation): they wait this round, as 002 篇十二 says of middle cadres who both
+ * or for a post rotation, and not kept back by a bar): they wait this round, as 002 篇十二 says of middle cadres who both
  * meet the conditions: 先交流轮岗正职，待条件成熟时，再交流轮岗副职.
  */
 function waitingDeputies(context: PlanContext): Map<string, string> {
   const dueHeads = new Map<string, string>();
   for (const person of context.people) {
-    if (person.officeRole === "head" && person.department && (person.mayMove || person.postRotationDue)) {
+    if (person.officeRole === "head" && person.department && headMayGo(person)) {
       dueHeads.set(`${person.schoolId}|${person.department}`, person.staffId);
     }
   }

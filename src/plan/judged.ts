@@ -35,15 +35,8 @@ export const notProposed = (plan: Plan, where: (person: PlanPerson) => boolean):
   sortedIds(plan.context.people.filter((person) => where(person) && !plan.proposed.has(person.staffId)).map((person) => person.staffId));
 
 
-/**
- * PLAN-WHO for a move to another school: mayMove (due, not exempt, not serving), and not near the
- * cadre exit age ("none under ROT-MC-AGE", digest §7; plan_people's may_move does not exclude it).
- * The drafter should propose from the same predicate.
- */
-export const mayLeave = (person: PlanPerson): boolean => person.mayMove && !person.nearCadreExit;
-
 /** May leave and another school may receive them (PLAN-BAR): whom a shortfall can be made up from. */
-export const placeable = (person: PlanPerson): boolean => mayLeave(person) && !person.barred;
+export const placeable = (person: PlanPerson): boolean => person.mayMove && !person.barred;
 
 /** PLAN-HEAD-FIRST's "when also due": a head the plan may propose for a post rotation or another
  * school. A head nobody may propose (barred, near the exit age) does not hold the deputy back. */

@@ -129,7 +129,7 @@ describe("checkPlan: boundaries", () => {
 
   it("reads every share from the context, never a default (a leak test with other numbers)", () => {
     const context = county();
-    context.shares = { leaderNumerator: 1, leaderDenominator: 3, backboneNumerator: 1, backboneDenominator: 4 };
+    context.shares = { leaderNumerator: 1, leaderDenominator: 3, backboneNumerator: 1, backboneDenominator: 4, barYears: 3 };
     context.schools = context.schools.map((school) => ({ ...school, eligibleLeaders: school.schoolId === "A" ? 4 : 0 }));
     const leaders = row(context, passingPlan(), "PLAN-RATIO", "ALL");
     expect([leaders.required, leaders.holds]).toEqual([2, false]); // ⌈4 × 1/3⌉

@@ -64,7 +64,7 @@ export function county(): PlanContext {
       person("C3", "C", { ...notDue, exempt: true, ruleId: "ROT-EXEMPT" }),
       person("C4", "C", { mayMove: false, serving: true, servingUntil: "2028-08-31" }),
       person("C5", "C", notDue),
-      person("C6", "C", { ...office("教务处", "head"), due: true, mayMove: true, postRotationDue: false, nearCadreExit: true }),
+      person("C6", "C", { ...office("教务处", "head"), due: true, mayMove: false, postRotationDue: false, nearCadreExit: true }),
       person("D1", "D"),
       person("D2", "D"),
       person("D3", "D", { ...office("总务处", "head"), due: true, mayMove: true, postRotationDue: false, barred: true }),
