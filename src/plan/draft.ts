@@ -91,7 +91,7 @@ interface Group {
   people: PlanPerson[];
 }
 
-interface DestinationClass {
+interface SchoolClass {
   key: string;
   district: string | null;
   tier: PlanSchool["tier"];
@@ -103,9 +103,9 @@ interface DestinationClass {
 const classKey = (school: PlanSchool): string => `${school.district ?? ""}|${school.tier}|${school.level}`;
 
 interface Flow {
-  from: DestinationClass;
+  from: SchoolClass;
   personClass: PersonClass;
-  destination: DestinationClass;
+  destination: SchoolClass;
   members: Group[];
   column: number;
 }
@@ -119,8 +119,8 @@ const longestServingFirst = (a: PlanPerson, b: PlanPerson): number =>
 
 /**
  * Deputies whose office head is due as well (PLAN-HEAD-FIRST, due by any rule: to another school
- * or for a post rotation, and not kept back by a bar): they wait this round, as 002 篇十二 says of middle cadres who both
- * meet the conditions: 先交流轮岗正职，待条件成熟时，再交流轮岗副职.
+ * or for a post rotation, and not kept back by a bar): they wait this round, as 002 篇十二 says of
+ * middle cadres who both meet the conditions: 先交流轮岗正职，待条件成熟时，再交流轮岗副职.
  */
 function waitingDeputies(context: PlanContext): Map<string, string> {
   const dueHeads = new Map<string, string>();
@@ -165,7 +165,7 @@ export async function draftPlan(context: PlanContext, options: { timeLimitSecond
   }
   for (const group of groups.values()) group.people.sort(longestServingFirst);
 
-  const classes = new Map<string, DestinationClass>();
+  const classes = new Map<string, SchoolClass>();
   for (const school of context.schools) {
     const key = classKey(school);
     let found = classes.get(key);
@@ -173,7 +173,7 @@ export async function draftPlan(context: PlanContext, options: { timeLimitSecond
     found.schools.push(school);
   }
 
-  const classOfSchool = (school: PlanSchool): DestinationClass => classes.get(classKey(school))!;
+  const classOfSchool = (school: PlanSchool): SchoolClass => classes.get(classKey(school))!;
   const model = new ModelBuilder();
 
   // send[g]: how many of group g leave; stay[g]: how many of them go to another school of
@@ -295,7 +295,7 @@ export async function draftPlan(context: PlanContext, options: { timeLimitSecond
     leaving.set(key, entry);
   }
   // where: each flow takes its count from its sending class, in a fixed order
-  const arrivals = new Map<DestinationClass, PlanPerson[]>();
+  const arrivals = new Map<SchoolClass, PlanPerson[]>();
   for (const flow of [...flows].sort((a, b) => byCode(a.destination.key, b.destination.key))) {
     const entry = leaving.get(`${flow.from.key}|${flow.personClass}`)!;
     const pool = flow.destination === flow.from ? entry.stay : entry.out;
