@@ -14,7 +14,8 @@ Usage:
   cadreboard sample --out DIR [--staff N] [--seed S]
   cadreboard ingest --data DIR [--warehouse FILE]
   cadreboard models --warehouse FILE --as-of DATE --out DIR [--policy FILE] [--horizon-months N]
-                    (--as-of defaults to today's date in China, Asia/Shanghai)
+  cadreboard outlook --warehouse FILE --as-of DATE --out DIR [--years N] [--policy FILE]
+                    (--as-of defaults to today's date in China, Asia/Shanghai; --years to 5)
 ${siteUsage}
 
 Exit status: 0 success, 1 an input problem that stops the work, 2 a usage error.`;
@@ -32,6 +33,16 @@ export type Command =
       outDir: string;
       policyPath: string | undefined;
       horizonMonths: number | undefined;
+    }
+  | {
+      kind: "outlook";
+      warehouse: string;
+      /** Undefined means today, as for models. */
+      asOf: string | undefined;
+      outDir: string;
+      policyPath: string | undefined;
+      /** School years after the as-of round; undefined means the default (5). */
+      years: number | undefined;
     };
 
 export const defaultWarehouse = "cadreboard.duckdb";
@@ -48,6 +59,7 @@ const optionSpecs = {
   "as-of": { type: "string" },
   policy: { type: "string" },
   "horizon-months": { type: "string" },
+  years: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -55,6 +67,7 @@ const allowedOptions: Record<Exclude<Command["kind"], "help" | SiteCommand["kind
   sample: ["out", "staff", "seed"],
   ingest: ["data", "warehouse"],
   models: ["warehouse", "as-of", "out", "policy", "horizon-months"],
+  outlook: ["warehouse", "as-of", "out", "policy", "years"],
 };
 
 /** Pure: argv (without node and script) → a command, or a UsageError. */
@@ -87,6 +100,15 @@ export function parseCommand(argv: readonly string[]): Command {
       };
     case "ingest":
       return { kind, dataDir: required("data"), warehouse: values.warehouse ?? defaultWarehouse };
+    case "outlook":
+      return {
+        kind,
+        warehouse: required("warehouse"),
+        asOf: values["as-of"] === undefined ? undefined : isoDate(values["as-of"], "--as-of"),
+        outDir: required("out"),
+        policyPath: values.policy,
+        years: positiveInteger(values.years, "--years"),
+      };
     default:
       return {
         kind: "models",
@@ -120,6 +142,12 @@ export async function main(argv: readonly string[], out = console.log, err = con
       case "models": {
         const { runModels } = await import("./models/index.ts");
         await runModels({ ...command, asOf: command.asOf ?? todayInChina(), log: out });
+        return 0;
+      }
+      case "outlook": {
+        const { runOutlook } = await import("./models/index.ts");
+        const { years, ...options } = command;
+        await runOutlook({ ...options, asOf: command.asOf ?? todayInChina(), outlookYears: years, log: out });
         return 0;
       }
       case "build":
