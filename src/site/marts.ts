@@ -4,7 +4,7 @@
  * the models once per page would cost seven times the time for the same tables.
  */
 import { rename, rm } from "node:fs/promises";
-import { buildMarts, martNames, siteMartNames } from "../models/index.ts";
+import { buildMarts, martNames, outlookNames, siteMartNames } from "../models/index.ts";
 import { openDatabase, queryJson, type Database } from "../warehouse/duckdb.ts";
 
 export interface SnapshotOptions {
@@ -16,7 +16,13 @@ export interface SnapshotOptions {
 }
 
 /** What the pages read from the models: the contract's tables, the site's own marts and two staging tables. */
-export const siteTables = [...martNames, ...siteMartNames, "stg_staff", "stg_schools"] as const;
+export const siteTables = [...martNames, ...siteMartNames, ...outlookNames, "stg_staff", "stg_schools"] as const;
+
+/**
+ * Tables the pages read when the models made them: the draft rotation plan (contract v2), which
+ * 展望 shows beside the outlook's first year. Without it the page says no plan was drafted.
+ */
+export const optionalSiteTables = ["rotation_plan"] as const;
 
 /**
  * What the pages read from the warehouse itself: the load bookkeeping, and names. The models
@@ -55,6 +61,14 @@ async function copyTables(marts: Database, warehouse: string, out: string): Prom
       );
       if (!found) throw new Error(`site build: the models produced no table "${name}", which the report pages read.`);
       sources.push({ name, from: `"${String(found.table_catalog)}"."${String(found.table_schema)}"` });
+    }
+    for (const name of optionalSiteTables) {
+      const [found] = await queryJson(
+        marts.connection,
+        `select table_catalog, table_schema from information_schema.tables where table_name = $name and table_catalog = $catalog limit 1`,
+        { name, catalog: database },
+      );
+      if (found) sources.push({ name, from: `"${String(found.table_catalog)}"."${String(found.table_schema)}"` });
     }
     await marts.connection.run(`attach '${temp.replaceAll("'", "''")}' as snapshot`);
     for (const { name, from } of sources) {
