@@ -88,7 +88,7 @@ export function describeOutlookExits(rows, { title = "", youngAge = 40 } = {}) {
   const span = `${schoolYear(first.school_year)}至 ${schoolYear(last.school_year)}`;
   const sum = (column) => (rows.some((row) => row[column] === null) ? null : rows.reduce((total, row) => total + row[column], 0));
   const busiest = rows.filter((row) => row.retirements !== null).sort((a, b) => b.retirements - a.retirements)[0];
-  return `${title}：${span}共 ${yearValue(sum("retirements"), " 人")}到法定退休时间${busiest ? `（最多的是 ${schoolYear(busiest.school_year)}，${number(busiest.retirements)} 人）` : ""}，`
+  return `${title}：${span}共 ${yearValue(sum("retirements"), " 人")}到法定退休时间${busiest ? `（${rows.some((row) => row.retirements === null) ? "公开的学年中" : ""}最多的是 ${schoolYear(busiest.school_year)}，${number(busiest.retirements)} 人）` : ""}，`
     + `中层干部到龄退出岗位 ${yearValue(sum("cadre_age_exits"), " 人")}；${youngAge}岁以下干部占比由 ${schoolYear(first.school_year)}的 ${yearShare(first.share_40_or_under)} `
     + `变为 ${schoolYear(last.school_year)}的 ${yearShare(last.share_40_or_under)}。`;
 }

@@ -123,6 +123,8 @@ final as (
         cast(with_county.cadres_40_or_under as integer) as cadres_40_or_under, cast(with_county.backbone as integer) as backbone,
         with_county.cadres_40_or_under / nullif(with_county.cadres, 0) as share_40_or_under,
         years.young_cadre_max_age, years.year_starts_on, years.evaluation_date, params.as_of,
+        -- every exit of the year falls within pending_exits' horizon, so it is listed there too
+        years.next_year_starts_on <= params.horizon_end as on_pending_exits,
     from with_county
     inner join years using (school_year)
     cross join params

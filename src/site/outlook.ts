@@ -83,21 +83,22 @@ const inBuild = (context: PageContext) => <T extends { school_id: string }>(rows
 
 export async function outlookData(context: PageContext): Promise<OutlookData> {
   const scope = inBuild(context);
-  const rows = await context.rows<OutlookRow & { young_cadre_max_age: number }>(
-    `select school_year, school_id, ${outlookCounts.join(", ")}, share_40_or_under, young_cadre_max_age
+  const rows = await context.rows<OutlookRow & { young_cadre_max_age: number; on_pending_exits: boolean }>(
+    `select school_year, school_id, ${outlookCounts.join(", ")}, share_40_or_under, young_cadre_max_age, on_pending_exits
      from outlook order by school_year, school_id = 'ALL' desc, school_id`,
   );
+  const onPendingExits = new Set(rows.filter((row) => row.on_pending_exits).map((row) => row.school_year));
   const years = [...new Set(rows.map((row) => row.school_year))];
   const plan = await planEffectRows(context, years[0]);
   const published = suppressLinkedTables(context.audience, {
-    outlook: { rows: scope(rows.map(({ young_cadre_max_age: _age, ...row }) => row)), shape: outlookShapes.outlook },
+    outlook: { rows: scope(rows.map(({ young_cadre_max_age: _age, on_pending_exits: _listed, ...row }) => row)), shape: outlookShapes.outlook },
     planEffect: { rows: scope(plan ?? []), shape: outlookShapes.planEffect },
   }, outlookLinks);
   return {
     schools: toColumns(await visibleSchools(context)),
     years,
     youngCadreMaxAge: rows[0]?.young_cadre_max_age ?? null,
-    outlook: toColumns(await withExitMonths(context, published.outlook)),
+    outlook: toColumns(await withExitMonths(context, published.outlook, onPendingExits)),
     planEffect: plan && toColumns(published.planEffect),
   };
 }
@@ -106,18 +107,20 @@ export async function outlookData(context: PageContext): Promise<OutlookData> {
 export const exitMonthKinds = { retirements: exitTypeLabels.retirement!, cadre_age_exits: exitTypeLabels.cadre_age! } as const;
 
 /**
- * The public build: a year's retirements (or cadre-age exits) are the sum of 待退出's county
- * months in that year (an exit after Y-09-01 and by (Y+1)-09-01: months Y-09 … (Y+1)-09), so a
- * month that page withholds would come back as the year less the months it shows. The year is
- * withheld with it (the figure is 待退出's; this page follows what that page published).
+ * The public build: a year whose exits all fall within pending_exits' horizon (`listed`) has
+ * retirements (and cadre-age exits) that are the sum of 待退出's county months in that year (an
+ * exit after Y-09-01 and by (Y+1)-09-01: months Y-09 … (Y+1)-09), so a month that page withholds
+ * would come back as the year less the months it shows. The year is withheld with it (the months
+ * are 待退出's figures; this page follows what that page published). A year reaching past the
+ * horizon holds months nobody publishes, and gives no month back.
  */
-async function withExitMonths(context: PageContext, rows: Suppressed<OutlookRow>[]): Promise<Suppressed<OutlookRow>[]> {
-  if (context.audience.kind !== "public") return rows;
+async function withExitMonths(context: PageContext, rows: Suppressed<OutlookRow>[], listed: ReadonlySet<number>): Promise<Suppressed<OutlookRow>[]> {
+  if (context.audience.kind !== "public" || listed.size === 0) return rows;
   const months = (await exitCounts(context)).byMonth.filter((month) => month.school_id === COUNTY && month.count === null);
   return rows.map((row) => {
     const inYear = (month: string) => month >= `${row.school_year}-09` && month <= `${row.school_year + 1}-09`;
     const hidden = (Object.entries(exitMonthKinds) as [keyof typeof exitMonthKinds, string][])
-      .filter(([column, kind]) => row[column] !== null && months.some((month) => month.kind === kind && inYear(month.month)))
+      .filter(([column, kind]) => listed.has(row.school_year) && row[column] !== null && months.some((month) => month.kind === kind && inYear(month.month)))
       .map(([column]) => column);
     if (hidden.length === 0) return row;
     return { ...row, ...Object.fromEntries(hidden.map((column) => [column, null])), suppressed: [...(row.suppressed ?? []), ...hidden] } as Suppressed<OutlookRow>;

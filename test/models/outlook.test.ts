@@ -158,8 +158,11 @@ describe("outlook: school years after the as-of round, nobody moves, nobody is h
       expect(found).toEqual([{
         // the principal's spell from 2010-09-01 ends its sixth term on 2028-08-31, in 2027
         school_year: 2027, school_id: "ALL", teachers_due: 2, leaders_due: 1, retirements: 0, cadre_age_exits: 0, term_ends: 1,
-        cadres: 2, cadres_40_or_under: 1, backbone: 0, share_40_or_under: 0.5, young_cadre_max_age: 40,
+        cadres: 2, cadres_40_or_under: 1, backbone: 0, share_40_or_under: 0.5, young_cadre_max_age: 40, on_pending_exits: true,
       }]);
+      // pending_exits looks 36 months ahead, to 2029-12-02: the exits of 2027 and 2028 (to 2029-09-01) are all on it
+      const listed = await rows(db, "select school_year, on_pending_exits from outlook where school_id = 'ALL' order by school_year");
+      expect(listed.map((row) => row.on_pending_exits)).toEqual([true, true, false, false, false]);
     } finally {
       db.close();
     }
