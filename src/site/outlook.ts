@@ -95,7 +95,8 @@ export async function outlookData(context: PageContext): Promise<OutlookData> {
     planEffect: { rows: scope(plan ?? []), shape: outlookShapes.planEffect },
   }, outlookLinks);
   return {
-    schools: toColumns(await visibleSchools(context)),
+    // the public build shows no school's outlook: it needs no school list
+    schools: toColumns(context.audience.kind === "public" ? [] : await visibleSchools(context)),
     years,
     youngCadreMaxAge: rows[0]?.young_cadre_max_age ?? null,
     outlook: toColumns(await withExitMonths(context, published.outlook, onPendingExits)),
