@@ -1,6 +1,7 @@
 /**
- * The models entry points: buildMarts (for the report site's loaders) and runModels (for
- * `cadreboard models`, which also writes one CSV per contract table).
+ * The models entry points: buildMarts (for the report site's loaders), runModels (for
+ * `cadreboard models`, which also writes one CSV per contract table) and runOutlook (for
+ * `cadreboard outlook`, which writes the contract's `outlook`).
  */
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
