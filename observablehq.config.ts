@@ -23,6 +23,7 @@ export default {
     { name: "交流轮岗", path: "/rotation" },
     { name: "绩效津贴", path: "/allowance" },
     { name: "待退出", path: "/exits" },
+    { name: "展望", path: "/outlook" },
     { name: "年度总结", path: "/summary" },
     { name: "数据质量", path: "/quality" },
   ],

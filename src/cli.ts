@@ -18,6 +18,8 @@ Usage:
   cadreboard plan --warehouse FILE --year Y --out DIR [--policy FILE] [--check PLANFILE]
                     (drafts school year Y's rotation plan; with --check, checks a plan the
                     bureau wrote, CSV or XLSX, against every PLAN rule)
+  cadreboard outlook --warehouse FILE --as-of DATE --out DIR [--years N] [--policy FILE]
+                    (--as-of defaults to today's date in China, Asia/Shanghai; --years to 5)
 ${siteUsage}
 
 Exit status: 0 success, 1 an input problem that stops the work, 2 a usage error.`;
@@ -36,7 +38,17 @@ export type Command =
       policyPath: string | undefined;
       horizonMonths: number | undefined;
     }
-  | { kind: "plan"; warehouse: string; year: number; outDir: string; policyPath: string | undefined; checkFile: string | undefined };
+  | { kind: "plan"; warehouse: string; year: number; outDir: string; policyPath: string | undefined; checkFile: string | undefined }
+  | {
+      kind: "outlook";
+      warehouse: string;
+      /** Undefined means today, as for models. */
+      asOf: string | undefined;
+      outDir: string;
+      policyPath: string | undefined;
+      /** School years after the as-of round; undefined means the default (5). */
+      years: number | undefined;
+    };
 
 export const defaultWarehouse = "cadreboard.duckdb";
 
@@ -54,6 +66,7 @@ const optionSpecs = {
   "horizon-months": { type: "string" },
   year: { type: "string" },
   check: { type: "string" },
+  years: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -62,6 +75,7 @@ const allowedOptions: Record<Exclude<Command["kind"], "help" | SiteCommand["kind
   ingest: ["data", "warehouse"],
   models: ["warehouse", "as-of", "out", "policy", "horizon-months"],
   plan: ["warehouse", "year", "out", "policy", "check"],
+  outlook: ["warehouse", "as-of", "out", "policy", "years"],
 };
 
 /** Pure: argv (without node and script) → a command, or a UsageError. */
@@ -102,6 +116,15 @@ export function parseCommand(argv: readonly string[]): Command {
         outDir: required("out"),
         policyPath: values.policy,
         checkFile: values.check,
+      };
+    case "outlook":
+      return {
+        kind,
+        warehouse: required("warehouse"),
+        asOf: values["as-of"] === undefined ? undefined : isoDate(values["as-of"], "--as-of"),
+        outDir: required("out"),
+        policyPath: values.policy,
+        years: positiveInteger(values.years, "--years"),
       };
     default:
       return {
@@ -146,6 +169,12 @@ export async function main(argv: readonly string[], out = console.log, err = con
       case "plan": {
         const { runPlan } = await import("./plan/index.ts");
         await runPlan({ ...command, log: out });
+        return 0;
+      }
+      case "outlook": {
+        const { runOutlook } = await import("./models/index.ts");
+        const { years, ...options } = command;
+        await runOutlook({ ...options, asOf: command.asOf ?? todayInChina(), outlookYears: years, log: out });
         return 0;
       }
       case "build":

@@ -26,6 +26,14 @@ describe("parseCommand", () => {
       ["models", "--warehouse", "w", "--out", "o"],
       { kind: "models", warehouse: "w", asOf: undefined, outDir: "o", policyPath: undefined, horizonMonths: undefined },
     ],
+    [
+      ["outlook", "--warehouse", "w", "--as-of", "2026-12-02", "--out", "o"],
+      { kind: "outlook", warehouse: "w", asOf: "2026-12-02", outDir: "o", policyPath: undefined, years: undefined },
+    ],
+    [
+      ["outlook", "--warehouse", "w", "--out", "o", "--years", "3", "--policy", "p.yaml"],
+      { kind: "outlook", warehouse: "w", asOf: undefined, outDir: "o", policyPath: "p.yaml", years: 3 },
+    ],
     [[], { kind: "help" }],
     [["--help"], { kind: "help" }],
     [["build"], { kind: "build", outDir: undefined, audience: undefined, asOf: undefined, dataDir: undefined }],
@@ -58,6 +66,10 @@ describe("parseCommand", () => {
     [["ingest", "--data", "d", "--as-of", "2026-01-01"], /"ingest" takes no --as-of/],
     [["models", "--warehouse", "w", "--as-of", "2023-02-29", "--out", "o"], /--as-of must be a date/],
     [["models", "--warehouse", "w", "--as-of", "2023/02/01", "--out", "o"], /--as-of must be a date/],
+    [["outlook", "--warehouse", "w", "--out", "o", "--years", "0"], /--years must be a whole number ≥ 1/],
+    [["outlook", "--warehouse", "w", "--out", "o", "--horizon-months", "12"], /"outlook" takes no --horizon-months/],
+    [["outlook", "--out", "o"], /"outlook" needs --warehouse/],
+    [["models", "--warehouse", "w", "--out", "o", "--years", "3"], /"models" takes no --years/],
     [["sample", "--out", "d", "--bogus"], /Unknown option '--bogus'/],
     [["sample", "--out", "d", "extra"], /unexpected argument "extra"/],
     [["build", "--audience", "everyone"], /bureau, public or school:<school_id>/],
@@ -129,6 +141,7 @@ describe("the cadreboard bin", () => {
     const result = spawnSync(process.execPath, ["bin/cadreboard.mjs", "help"], { encoding: "utf8" });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("cadreboard models --warehouse FILE --as-of DATE --out DIR");
+    expect(result.stdout).toContain("cadreboard outlook --warehouse FILE --as-of DATE --out DIR [--years N] [--policy FILE]");
     expect(result.stdout).toContain("cadreboard build [--audience A] [--out DIR] [--as-of DATE] [--data DIR]");
   });
 

@@ -70,3 +70,34 @@ export function describeTrend(data, { title = "" }) {
   const values = data.filter((d) => d.school_year === latest).map((d) => `${d.measure} ${share(d.value)}`);
   return `${title}：${latest} 学年 ${values.join("，")}。`;
 }
+
+/** A year's value, or 隐去 when the public build withheld it. */
+const yearValue = (value, unit) => (value === null || value === undefined ? WITHHELD : `${number(value)}${unit}`);
+const yearShare = (value) => (value === null || value === undefined ? WITHHELD : share(value));
+const schoolYear = (year) => `${year}–${year + 1} 学年`;
+
+/**
+ * The outlook's exits (rows: [{school_year, retirements, cadre_age_exits, share_40_or_under}],
+ * first year first): retirements and cadre-age exits over the years, the busiest year, and the
+ * share of young cadres from the first year to the last.
+ */
+export function describeOutlookExits(rows, { title = "", youngAge = 40 } = {}) {
+  if (rows.length === 0) return `${title}：没有展望数据。`;
+  const first = rows[0];
+  const last = rows.at(-1);
+  const span = `${schoolYear(first.school_year)}至 ${schoolYear(last.school_year)}`;
+  const sum = (column) => (rows.some((row) => row[column] === null) ? null : rows.reduce((total, row) => total + row[column], 0));
+  const busiest = rows.filter((row) => row.retirements !== null).sort((a, b) => b.retirements - a.retirements)[0];
+  return `${title}：${span}共 ${yearValue(sum("retirements"), " 人")}到法定退休时间${busiest ? `（${rows.some((row) => row.retirements === null) ? "公开的学年中" : ""}最多的是 ${schoolYear(busiest.school_year)}，${number(busiest.retirements)} 人）` : ""}，`
+    + `中层干部到龄退出岗位 ${yearValue(sum("cadre_age_exits"), " 人")}；${youngAge}岁以下干部占比由 ${schoolYear(first.school_year)}的 ${yearShare(first.share_40_or_under)} `
+    + `变为 ${schoolYear(last.school_year)}的 ${yearShare(last.share_40_or_under)}。`;
+}
+
+/** The outlook's due teachers and leaders: the first year's and the last year's. */
+export function describeOutlookDue(rows, { title = "" } = {}) {
+  if (rows.length === 0) return `${title}：没有展望数据。`;
+  const first = rows[0];
+  const last = rows.at(-1);
+  return `${title}：应交流教师由 ${schoolYear(first.school_year)}的 ${yearValue(first.teachers_due, " 人")}变为 ${schoolYear(last.school_year)}的 ${yearValue(last.teachers_due, " 人")}，`
+    + `应交流校级领导由 ${yearValue(first.leaders_due, " 人")}变为 ${yearValue(last.leaders_due, " 人")}。`;
+}

@@ -33,7 +33,7 @@ counted as (
 final as (
     select
         staff_id, school_id, post, post_zh, post_group, post_rank, department, appointment_id,
-        spell_start, term_years_used, term_number, max_terms,
+        spell_start, term_years_used, term_months, term_number, max_terms,
         cast(spell_start + to_months((term_number - 1) * term_months) as date) as term_start,
         cast(spell_start + to_months(term_number * term_months) as date) - 1 as term_end,
         -- the end of the last term allowed in the same post: middle posts only

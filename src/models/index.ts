@@ -1,6 +1,7 @@
 /**
- * The models entry points: buildMarts (for the report site's loaders) and runModels (for
- * `cadreboard models`, which also writes one CSV per contract table).
+ * The models entry points: buildMarts (for the report site's loaders), runModels (for
+ * `cadreboard models`, which also writes one CSV per contract table) and runOutlook (for
+ * `cadreboard outlook`, which writes the contract's `outlook`).
  */
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
@@ -10,7 +11,7 @@ import { defaultPolicyPath, loadPolicy } from "../policy/load.ts";
 import { openDatabase, type Database } from "../warehouse/duckdb.ts";
 import { buildModelsInto } from "./build.ts";
 import { pathLiteral, writeTableCsv } from "./csv.ts";
-import { martNames as orderedMarts, modelsNeededFor, siteMartNames as orderedSiteMarts } from "./models.ts";
+import { martNames as orderedMarts, modelsNeededFor, outlookNames as orderedOutlook, siteMartNames as orderedSiteMarts } from "./models.ts";
 
 export interface ModelOptions {
   warehouse: string;
@@ -28,6 +29,8 @@ export const defaultOutlookYears = 5;
 export const martNames: readonly string[] = orderedMarts;
 /** Marts built for the report site only (buildMarts makes them; runModels writes the contract's). */
 export const siteMartNames: readonly string[] = orderedSiteMarts;
+/** The contract's `outlook`: built with every model, written only by `cadreboard outlook`. */
+export const outlookNames: readonly string[] = orderedOutlook;
 
 /**
  * Opens the warehouse (read-only: never modify it), loads the policy, builds staging →
@@ -65,23 +68,36 @@ export async function buildMarts(options: ModelOptions, log?: (line: string) => 
   }
 }
 
-export async function runModels(
-  options: ModelOptions & { outDir: string; log?: (line: string) => void },
-): Promise<{ tables: { name: string; rows: number; path: string }[] }> {
+type WriteOptions = ModelOptions & { outDir: string; log?: (line: string) => void };
+type Written = { tables: { name: string; rows: number; path: string }[] };
+
+/** `cadreboard models`: the contract's tables as CSV. */
+export async function runModels(options: WriteOptions): Promise<Written> {
+  return writeMarts(options, martNames, `models as of ${options.asOf}`, "模型计算完成");
+}
+
+/** `cadreboard outlook`: the contract's `outlook` as CSV, for `outlookYears` school years (digest §7). */
+export async function runOutlook(options: WriteOptions): Promise<Written> {
+  const years = options.outlookYears ?? defaultOutlookYears;
+  return writeMarts(options, outlookNames, `outlook as of ${options.asOf}, ${years} school years`, "展望计算完成");
+}
+
+async function writeMarts(options: WriteOptions, names: readonly string[], what: string, done: string): Promise<Written> {
   const log = options.log ?? (() => {});
   const started = performance.now();
-  // per-model timings stay out of the command's output; pass a log to buildMarts to see them
-  const db = await buildMarts(options);
+  // per-model timings stay out of the command's output; pass a log to buildMarts to see them.
+  // Only the models the written tables need are built (the site's own marts are not).
+  const db = await buildMarts({ ...options, only: names });
   try {
     await mkdir(options.outDir, { recursive: true });
     const tables: { name: string; rows: number; path: string }[] = [];
-    for (const name of martNames) {
+    for (const name of names) {
       const path = join(options.outDir, `${name}.csv`);
       const rows = await writeTableCsv(db, name, path);
       tables.push({ name, rows, path });
       log(`${path}\t${rows} rows`);
     }
-    log(`models as of ${options.asOf} built in ${((performance.now() - started) / 1000).toFixed(1)} s（模型计算完成）`);
+    log(`${what} built in ${((performance.now() - started) / 1000).toFixed(1)} s（${done}）`);
     return { tables };
   } finally {
     db.close();

@@ -83,6 +83,13 @@ export const siteMartNames = [
 /** What the rotation plan reads (src/plan): who may be proposed for the coming round, and each school's duties. */
 export const planInputNames = ["plan_people", "plan_schools"] as const;
 
+/**
+ * The contract's v2 `outlook` (digest §7): built with the models (the site reads it) but written
+ * only by `cadreboard outlook`, the command the contract names for it, so the CSVs of
+ * `cadreboard models` stay as they were.
+ */
+export const outlookNames = ["outlook"] as const;
+
 export interface ModelFile {
   name: string;
   layer: "staging" | "intermediate" | "marts";
@@ -94,6 +101,7 @@ export const modelFiles: readonly ModelFile[] = [
   ...martNames.map((name) => ({ name, layer: "marts" as const })),
   ...siteMartNames.map((name) => ({ name, layer: "marts" as const })),
   ...planInputNames.map((name) => ({ name, layer: "marts" as const })),
+  ...outlookNames.map((name) => ({ name, layer: "marts" as const })),
 ];
 
 /** Pure: names → the names each model's text mentions, then everything reachable from roots. */

@@ -43,29 +43,17 @@ export const exitsShapes = {
 } satisfies Record<string, TableShape>;
 
 export async function exitsData(context: PageContext): Promise<ExitsData> {
-  const { audience, asOf } = context;
+  const { audience } = context;
   const schools = await visibleSchools(context);
-  const exits = await context.rows<ExitRow>(
-    `select staff_id, school_id, post, exit_type, due_date::varchar as due_date, overdue, protected,
-            protected_until::varchar as protected_until, notify_by::varchar as notify_by, rule_id, explanation
-     from pending_exits order by due_date, school_id, staff_id`,
-  );
-  // Overdue exits (due before the as-of date) are counted in the as-of month: they need action now.
-  const monthOf = (row: Record<string, unknown>) => (row.overdue ? asOf.slice(0, 7) : String(row.due_date).slice(0, 7));
-  const kindOf = (row: Record<string, unknown>) => exitTypeLabels[String(row.exit_type)] ?? String(row.exit_type);
-  // A dismissal the law bars is not pending (EXIT-PROTECT): counted apart, never in the headline.
-  const pending = exits.filter((row) => !row.protected);
-  const barred = exits.filter((row) => row.protected);
+  const { exits, byMonth, protectedCounts, kindOf } = await exitCounts(context);
   const people = await withNames(context, peopleRows(audience, exits));
-  const byMonth = countPerSchool(audience, pending, (row) => ({ month: monthOf(row), kind: kindOf(row) })) as ExitMonthRow[];
-  const protectedCounts = countPerSchool(audience, barred, (row) => ({ kind: kindOf(row) })) as ProtectedCountRow[];
   return {
     schools: toColumns(schools),
     kinds: Object.values(exitTypeLabels),
     // the exemption reasons that bar dismissal, as the contract lists them (EXIT-PROTECT)
     protectionReasons: dismissalBarringReasons.map((reason) => labelOf("exemption_reason", reason)).join("、"),
-    byMonth: toColumns(suppressSmallCells(audience, byMonth, exitsShapes.byMonth)),
-    protectedCounts: toColumns(suppressSmallCells(audience, protectedCounts, exitsShapes.protectedCounts)),
+    byMonth: toColumns(byMonth),
+    protectedCounts: toColumns(protectedCounts),
     people: personList(people, (row) => ({
       kind: kindOf(row),
       due_date: row.due_date,
@@ -77,6 +65,33 @@ export async function exitsData(context: PageContext): Promise<ExitsData> {
       explanation: row.explanation,
     })),
     ...(await awaitingData(context)),
+  };
+}
+
+/**
+ * The exits and their counts per school and month as this page publishes them (suppressed for
+ * the public build): 展望 reads the months too, so that its yearly sums give none of them back.
+ */
+export async function exitCounts(context: PageContext) {
+  const { audience, asOf } = context;
+  const exits = await context.rows<ExitRow>(
+    `select staff_id, school_id, post, exit_type, due_date::varchar as due_date, overdue, protected,
+            protected_until::varchar as protected_until, notify_by::varchar as notify_by, rule_id, explanation
+     from pending_exits order by due_date, school_id, staff_id`,
+  );
+  // Overdue exits (due before the as-of date) are counted in the as-of month: they need action now.
+  const monthOf = (row: Record<string, unknown>) => (row.overdue ? asOf.slice(0, 7) : String(row.due_date).slice(0, 7));
+  const kindOf = (row: Record<string, unknown>) => exitTypeLabels[String(row.exit_type)] ?? String(row.exit_type);
+  // A dismissal the law bars is not pending (EXIT-PROTECT): counted apart, never in the headline.
+  const pending = exits.filter((row) => !row.protected);
+  const barred = exits.filter((row) => row.protected);
+  const byMonth = countPerSchool(audience, pending, (row) => ({ month: monthOf(row), kind: kindOf(row) })) as ExitMonthRow[];
+  const protectedCounts = countPerSchool(audience, barred, (row) => ({ kind: kindOf(row) })) as ProtectedCountRow[];
+  return {
+    exits,
+    kindOf,
+    byMonth: suppressSmallCells(audience, byMonth, exitsShapes.byMonth),
+    protectedCounts: suppressSmallCells(audience, protectedCounts, exitsShapes.protectedCounts),
   };
 }
 

@@ -4,7 +4,7 @@
  * the models once per page would cost seven times the time for the same tables.
  */
 import { rename, rm } from "node:fs/promises";
-import { buildMarts, martNames, siteMartNames } from "../models/index.ts";
+import { buildMarts, martNames, outlookNames, siteMartNames } from "../models/index.ts";
 import { planInputNames } from "../models/models.ts";
 import { addDraftPlan } from "../plan/index.ts";
 import { openDatabase, queryJson, type Database } from "../warehouse/duckdb.ts";
@@ -18,10 +18,12 @@ export interface SnapshotOptions {
 }
 
 /**
- * What the pages read from the models: the contract's tables, the site's own marts, two staging
- * tables, and the coming round's draft plan with what it was drafted from.
+ * What the pages read from the models: the contract's tables, the site's own marts, the outlook,
+ * two staging tables, and the coming round's draft plan with what it was drafted from.
  */
-export const siteTables = [...martNames, ...siteMartNames, "stg_staff", "stg_schools", ...planInputNames, "rotation_plan", "plan_checks", "plan_unplaced"] as const;
+export const siteTables = [
+  ...martNames, ...siteMartNames, ...outlookNames, "stg_staff", "stg_schools", ...planInputNames, "rotation_plan", "plan_checks", "plan_unplaced",
+] as const;
 
 /**
  * What the pages read from the warehouse itself: the load bookkeeping, and names. The models

@@ -15,6 +15,7 @@ import { COUNTY, SMALL_CELL_THRESHOLD } from "../../src/site/audience.ts";
 import { exitsData, exitsShapes } from "../../src/site/exits.ts";
 import type { Columns } from "../../src/site/frame.ts";
 import { openMarts, snapshotMarts } from "../../src/site/marts.ts";
+import { exitMonthKinds, outlookData, outlookLinks, outlookShapes } from "../../src/site/outlook.ts";
 import { overviewData } from "../../src/site/overview.ts";
 import { qualityData, scoreShape } from "../../src/site/quality.ts";
 import { rotationData, rotationLinks, rotationShapes } from "../../src/site/rotation.ts";
@@ -27,6 +28,8 @@ import { generateSample } from "../sample/generate.ts";
 import { pageContext } from "./support/context.ts";
 
 const asOf = "2026-09-01";
+/** The last month pending_exits covers (the default 36 months from the as-of date). */
+const horizonMonth = "2029-09";
 type Rows = Record<string, unknown>[];
 const rowsOf = (columns: Columns<object>) => rowsFromColumns(columns) as Rows;
 
@@ -41,6 +44,7 @@ async function site(db: Database, audience: string) {
     exits: await exitsData(context),
     quality: await qualityData(context),
     summary: await summaryData(context),
+    outlook: await outlookData(context),
   };
 }
 type Site = Awaited<ReturnType<typeof site>>;
@@ -50,7 +54,7 @@ type Site = Awaited<ReturnType<typeof site>>;
  * the pages' shapes declare, and the figures two pages both publish tied together.
  */
 function attackersView(data: Site): { tables: NamedTables; links: Link[] } {
-  const { overview, structure, rotation, allowance, exits, quality, summary } = data;
+  const { overview, structure, rotation, allowance, exits, quality, summary, outlook } = data;
   const payYear = overview.payYear;
   const tables: NamedTables = {
     // 干部结构, with 总览's headcounts in the place its shapes give them
@@ -70,6 +74,8 @@ function attackersView(data: Site): { tables: NamedTables; links: Link[] } {
     protectedCounts: { rows: rowsOf(exits.protectedCounts), shape: exitsShapes.protectedCounts },
     awaitingCounts: { rows: rowsOf(exits.awaitingCounts), shape: exitsShapes.awaitingCounts },
     scoreCounts: { rows: rowsOf(quality.scoreCounts), shape: scoreShape },
+    outlook: { rows: rowsOf(outlook.outlook), shape: outlookShapes.outlook },
+    ...(outlook.planEffect ? { planEffect: { rows: rowsOf(outlook.planEffect), shape: outlookShapes.planEffect } } : {}),
     rounds: { rows: rowsOf(summary.rounds), shape: summaryShapes.rounds },
     moves: { rows: rowsOf(summary.moves), shape: summaryShapes.moves },
     directHire: { rows: rowsOf(summary.directHire), shape: summaryShapes.directHire },
@@ -97,6 +103,17 @@ function attackersView(data: Site): { tables: NamedTables; links: Link[] } {
     same("awaitingCounts", "count", "summaryAwaiting", "count", (row) => `${String(row.school_id)}|${String(row.stage)}`),
     ...["due", "exempt", "barred"].map((count) => same("dueBySchool", count, "overviewFigures", count, county, () => "county")),
     same("mismatches", "mismatches", "overviewFigures", "mismatches", (row) => (row.school_id === COUNTY && row.year === payYear ? "county" : null), () => "county"),
+    ...(outlook.planEffect ? outlookLinks : []),
+    // 展望's county retirements in school year Y are 待退出's county retirements of the months
+    // Y-10 … (Y+1)-09 (retirement dates are first days of a month), for the years the horizon covers
+    same("outlook", "retirements", "byMonth", "count",
+      (row) => (row.school_id === COUNTY && `${Number(row.school_year) + 1}-09` <= horizonMonth ? String(row.school_year) : null),
+      (row) => {
+        if (row.school_id !== COUNTY || row.kind !== exitMonthKinds.retirements) return null;
+        const month = String(row.month);
+        const year = Number(month.slice(0, 4)) - (month.slice(5) <= "09" ? 1 : 0);
+        return outlook.years.includes(year) && `${year + 1}-09` <= horizonMonth ? String(year) : null;
+      }),
   ];
   return { tables, links };
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest"
 import { allowanceData } from "../../src/site/allowance.ts";
 import { exitsData } from "../../src/site/exits.ts";
 import { decodeColumn, rowsFromColumns as fromColumns } from "../../reports/components/columns.js";
+import { outlookData } from "../../src/site/outlook.ts";
 import { overviewData } from "../../src/site/overview.ts";
 import { qualityData } from "../../src/site/quality.ts";
 import { rotationData } from "../../src/site/rotation.ts";
@@ -19,7 +20,7 @@ import { pageContext } from "./support/context.ts";
 import { asOf, county } from "./support/county.ts";
 import { hostileNames } from "./support/hostile.ts";
 
-const pages = { overviewData, structureData, rotationData, allowanceData, exitsData, summaryData, qualityData };
+const pages = { overviewData, structureData, rotationData, allowanceData, exitsData, outlookData, summaryData, qualityData };
 let db: Database;
 beforeAll(async () => {
   db = await build(county, asOf);

@@ -8,6 +8,7 @@ import { rowsFromColumns } from "../../reports/components/columns.js";
 import { allowanceData, type AllowanceData, type CareCountRow, type GradeCountRow, type MismatchCountRow } from "../../src/site/allowance.ts";
 import { exitsData, type AwaitingCountRow, type ExitMonthRow, type ExitsData, type ProtectedCountRow } from "../../src/site/exits.ts";
 import type { Columns } from "../../src/site/frame.ts";
+import { outlookData, type OutlookData, type OutlookRow } from "../../src/site/outlook.ts";
 import { overviewData, type OverviewData } from "../../src/site/overview.ts";
 import { qualityData, type FileRow, type QualityData, type ScoreCountRow } from "../../src/site/quality.ts";
 import { rotationData, type ComplianceRow, type CountyRoundRow, type DueCountRow, type RotationData } from "../../src/site/rotation.ts";
@@ -181,6 +182,21 @@ describe("each page's data has one type, and the builder writes what it names", 
       [data.awaitingCounts, columnsOf<AwaitingCountRow>()(["school_id", "stage", "count"])],
     ]);
     expect(filled).toBe(3);
+  });
+
+  it("展望", async () => {
+    const data = await outlookData(context());
+    expectTypeOf(data).toEqualTypeOf<OutlookData>();
+    const [year] = rowsFromColumns(data.outlook);
+    expectTypeOf(year!.retirements).toEqualTypeOf<number | null>();
+    // @ts-expect-error: the young cadres' column is `cadres_40_or_under`
+    expect(year!.young_cadres).toBeUndefined();
+    const filled = expectColumns([
+      [data.outlook, columnsOf<OutlookRow>()(["school_year", "school_id", "teachers_due", "leaders_due", "retirements", "cadre_age_exits", "term_ends", "cadres", "cadres_40_or_under", "backbone", "share_40_or_under"])],
+    ]);
+    expect(filled).toBe(1);
+    // no rotation_plan in these marts: the plan's column is left out, not faked
+    expect(data.planEffect).toBeNull();
   });
 
   it("数据质量", async () => {
