@@ -21,8 +21,8 @@ import { launchBrowser, openWatchedPage } from "./support/browser.ts";
 import { serveDirectory, type StaticServer } from "../../src/site/serve.ts";
 import { AS_OF, buildTestSites, root, type Sites } from "./support/sites.ts";
 
-const pages = ["/", "/structure", "/rotation", "/allowance", "/exits", "/summary", "/quality"];
-const chartPages = new Set(["/structure", "/rotation", "/allowance", "/exits", "/summary", "/quality"]);
+const pages = ["/", "/structure", "/rotation", "/plan", "/allowance", "/exits", "/summary", "/quality"];
+const chartPages = new Set(["/structure", "/rotation", "/plan", "/allowance", "/exits", "/summary", "/quality"]);
 const audiences = ["bureau", "public", "school"] as const;
 
 let sites: Sites;
