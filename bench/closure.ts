@@ -3,28 +3,11 @@
  * depends on every other model whose name it mentions), so the DuckDB side of the arquero
  * comparison times exactly the models that compute the two marts — not the other eight.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { modelFiles, sqlDir } from "../src/models/models.ts";
+import { dependencyClosure, modelsNeededFor } from "../src/models/models.ts";
 
-/** Pure: names → the names each model's text mentions, then everything reachable from roots. */
-export function dependencyClosure(texts: ReadonlyMap<string, string>, roots: readonly string[]): Set<string> {
-  const mentions = (text: string, name: string) => new RegExp(`\\b${name}\\b`).test(text.replace(/--.*$/gm, ""));
-  const needed = new Set<string>();
-  const visit = (name: string) => {
-    if (needed.has(name)) return;
-    needed.add(name);
-    const text = texts.get(name) ?? "";
-    for (const other of texts.keys()) if (other !== name && mentions(text, other)) visit(other);
-  };
-  roots.forEach(visit);
-  return needed;
-}
+export { dependencyClosure };
 
-export function rotationModels(): Set<string> {
-  const texts = new Map(modelFiles.map((model) => [model.name, readFileSync(join(sqlDir, model.layer, `${model.name}.sql`), "utf8")]));
-  return dependencyClosure(texts, ["rotation_due", "rotation_compliance"]);
-}
+export const rotationModels = (): Set<string> => modelsNeededFor(["rotation_due", "rotation_compliance"]);
 
 /**
  * Pure: the per-model lines `cadreboard models` logs → build ms by name, data tests excluded

@@ -7,6 +7,10 @@ import type { ColumnSpec, FileSpec } from "../src/contract.ts";
 import { InputError } from "../src/errors.ts";
 import { columnLabel } from "./sql-text.ts";
 
+/** What the header finder needs of a file's description: its columns. A record file's FileSpec is
+ * one; so is the bureau's rotation plan, which is read beside the warehouse, not loaded into it. */
+export type HeaderSpec = Pick<FileSpec, "columns">;
+
 export const normaliseHeader = (cell: string): string =>
   cell.normalize("NFKC").replace(/^\uFEFF/, "").trim().toLowerCase();
 
@@ -19,7 +23,7 @@ export interface HeaderMapping {
   missing: ColumnSpec[];
 }
 
-function aliasIndex(spec: FileSpec): Map<string, ColumnSpec> {
+function aliasIndex(spec: HeaderSpec): Map<string, ColumnSpec> {
   const index = new Map<string, ColumnSpec>();
   for (const column of spec.columns) {
     for (const name of [column.name, ...column.aliases]) index.set(normaliseHeader(name), column);
@@ -28,7 +32,7 @@ function aliasIndex(spec: FileSpec): Map<string, ColumnSpec> {
 }
 
 /** Maps one header row; throws when two cells name the same column (which one would be meant?). */
-export function mapHeader(spec: FileSpec, cells: readonly (string | null | undefined)[], fileName: string, headerRow = 1): HeaderMapping {
+export function mapHeader(spec: HeaderSpec, cells: readonly (string | null | undefined)[], fileName: string, headerRow = 1): HeaderMapping {
   const known = aliasIndex(spec);
   const columns = new Map<string, number>();
   const extras: HeaderMapping["extras"] = [];
@@ -54,7 +58,7 @@ export function mapHeader(spec: FileSpec, cells: readonly (string | null | undef
 }
 
 /** How many contract columns a row names: used to find the header below a title row. */
-const knownCount = (spec: FileSpec, cells: readonly (string | null | undefined)[]): number => {
+const knownCount = (spec: HeaderSpec, cells: readonly (string | null | undefined)[]): number => {
   const known = aliasIndex(spec);
   return new Set(cells.map((cell) => known.get(normaliseHeader(cell ?? ""))?.name).filter(Boolean)).size;
 };
@@ -64,7 +68,7 @@ const knownCount = (spec: FileSpec, cells: readonly (string | null | undefined)[
  * the first of the leading rows that names every required column, else the one naming the most
  * columns (its missing columns are then reported). Returns a 0-based index into `rows`.
  */
-export function findHeaderRow(spec: FileSpec, rows: readonly (readonly (string | null | undefined)[])[]): number {
+export function findHeaderRow(spec: HeaderSpec, rows: readonly (readonly (string | null | undefined)[])[]): number {
   let best = 0;
   let bestCount = -1;
   rows.forEach((cells, index) => {
@@ -96,7 +100,7 @@ export const HEADER_SEARCH_ROWS = 10;
 
 type Cells = readonly (string | null | undefined)[];
 
-const namesAll = (spec: FileSpec, cells: Cells): boolean => {
+const namesAll = (spec: HeaderSpec, cells: Cells): boolean => {
   const known = aliasIndex(spec);
   const names = new Set(cells.map((cell) => known.get(normaliseHeader(cell ?? ""))?.name));
   return spec.columns.every((column) => !column.requiredColumn || names.has(column.name));
@@ -109,7 +113,7 @@ const namesAll = (spec: FileSpec, cells: Cells): boolean => {
  * takes the lower cell when it names a contract column, else the upper one, else the two joined
  * (「考核」 over 「年度」 = 考核年度), else whichever text there is (an extra column).
  */
-export function combineHeaderRows(spec: FileSpec, upper: Cells, lower: Cells): string[] {
+export function combineHeaderRows(spec: HeaderSpec, upper: Cells, lower: Cells): string[] {
   const known = aliasIndex(spec);
   const names = (text: string) => known.has(normaliseHeader(text));
   return Array.from({ length: Math.max(upper.length, lower.length) }, (_, i) => {
@@ -129,7 +133,7 @@ export interface FoundHeader {
 }
 
 /** The header: one complete row, else two rows that together are complete, else the best single row. */
-export function findHeader(spec: FileSpec, rows: readonly Cells[]): FoundHeader {
+export function findHeader(spec: HeaderSpec, rows: readonly Cells[]): FoundHeader {
   const single = (index: number): FoundHeader => ({ index, span: 1, cells: rows[index]!.map((cell) => cell ?? "") });
   const complete = rows.findIndex((cells) => namesAll(spec, cells));
   if (complete >= 0) return single(complete);
@@ -152,7 +156,7 @@ export interface ResolvedHeader {
 }
 
 /** Finds the header among the leading rows, maps it, and stops the load if a required column is missing. */
-export function resolveHeader(spec: FileSpec, leadingRows: readonly Cells[], fileName: string, sheetRowOf: (index: number) => number): ResolvedHeader {
+export function resolveHeader(spec: HeaderSpec, leadingRows: readonly Cells[], fileName: string, sheetRowOf: (index: number) => number): ResolvedHeader {
   if (leadingRows.every((cells) => cells.every((cell) => (cell ?? "").trim() === ""))) {
     throw new InputError(
       `${fileName} 是空的：没有表头行。请导出包含表头和数据的文件后重新导入 (file ${fileName}, row 1: empty file)`,

@@ -19,6 +19,17 @@ const halfWidth = Array.from({ length: 0x5e }, (_, i) => String.fromCodePoint(0x
  * no counterpart, so translate() drops them. */
 const invisible = "\uFEFF\u200B";
 
+const widthPairs = new Map([...fullWidth].map((char, i) => [char, halfWidth[i]!]));
+
+/** cb_norm in JS, for the small tables read outside DuckDB (a bureau's plan): the same characters
+ * translated and deleted, then trimmed; null for a cell that normalises to nothing. */
+export function normaliseCellText(text: string | null | undefined): string | null {
+  if (text === null || text === undefined) return null;
+  const translated = [...text].map((char) => (invisible.includes(char) ? "" : widthPairs.get(char) ?? char)).join("");
+  const trimmed = translated.replace(/^\s+|\s+$/g, "");
+  return trimmed === "" ? null : trimmed;
+}
+
 /** Separated date forms: 2019-09-01, 2019/9/1, 2019.09, 2019年9月, 2019年9月1日, optional time. */
 const separatedDate =
   "^(\\d{4})\\s*(?:[-/.]|年)\\s*(\\d{1,2})\\s*(?:(?:[-/.]|月)\\s*(\\d{1,2})\\s*日?|月)?(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?$";

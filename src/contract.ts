@@ -304,3 +304,26 @@ export function fileSpec(name: RecordFileName): FileSpec {
   if (!spec) throw new Error(`unknown record file ${name}`);
   return spec;
 }
+
+/**
+ * v2: a rotation plan a bureau wrote (`cadreboard plan --check PLANFILE`, data contract "the
+ * rotation plan and the outlook"). Not a record file: it is read beside the warehouse, by the same
+ * header finder and file readers as ingest, and checked against the plan rules.
+ */
+export const planFile = {
+  label: "交流方案",
+  columns: [
+    col("staff_id", ["工号", "人员编号", "教师编号"], "text"),
+    // not 「交流学校」 or 「原学校」: a sheet often has those as the school's name beside its code
+    col("to_school_id", ["交流学校代码", "交流后学校"], "text"),
+    col("type", ["交流形式"], "text", optional),
+    // not in the contract's list, but a bureau's sheet often has it: checked against the records when given
+    col("from_school_id", ["原学校代码", "交流前学校"], "text", optional),
+  ],
+} as const satisfies { label: string; columns: readonly ColumnSpec[] };
+
+/** 交流形式 in a plan file → the plan's kind of move (matching ignores case and width). */
+export const planMoveTypes = {
+  between_schools: ["校际交流", "交流"],
+  post_rotation: ["校内轮岗", "岗位轮岗"],
+} as const satisfies Vocabulary;

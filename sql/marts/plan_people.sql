@@ -1,7 +1,7 @@
 -- grain: one row per tenured teacher, middle cadre or school leader judged for the coming round
 -- (the first outlook year, the school year the plan drafts): whether the plan may propose them
 -- for a move to another school (PLAN-WHO: due by ROT-T9 or ROT-P3, not exempt, not still serving
--- a rotation, ROT-SERVE), for a post rotation inside the school (ROT-MC6, unless ROT-MC-AGE),
+-- a rotation, ROT-SERVE, not near the cadre exit age, ROT-MC-AGE), for a post rotation inside the school (ROT-MC6, unless ROT-MC-AGE),
 -- whether another school may receive them (PLAN-BAR), and the office they hold (PLAN-HEAD-FIRST).
 -- The plan's solver and its checker read this table; neither decides eligibility again.
 with judged as (
@@ -36,7 +36,8 @@ final as (
         -- still owed service at the school a rotation brought them to, after this round opens
         judged.serving_until is not null as serving,
         judged.serving_until,
-        judged.due and judged.serving_until is null as may_move,
+        -- PLAN-WHO: "none under ROT-MC-AGE" holds for a move to another school too
+        judged.due and judged.serving_until is null and not coalesce(tenure.rule_id = 'ROT-MC-AGE', false) as may_move,
         coalesce(tenure.rotation_due and judged.post_group = 'middle' and tenure.rule_id = 'ROT-MC6', false) as post_rotation_due,
         coalesce(tenure.rule_id = 'ROT-MC-AGE', false) as near_cadre_exit,
         judged.explanation,

@@ -17,6 +17,8 @@ export interface RunParameters {
   horizonMonths: number;
   /** School years after the as-of date's round that are judged as if nobody moved (the outlook, the plan). */
   outlookYears: number;
+  /** Build only these models (a dependency closure, modelsNeededFor); all of them when absent. */
+  only?: ReadonlySet<string>;
 }
 
 export async function buildModelsInto(
@@ -37,6 +39,7 @@ export async function buildModelsInto(
   await loadReferenceTables(db);
   await db.connection.run(await readFile(join(sqlDir, macrosFile), "utf8"));
   for (const model of modelFiles) {
+    if (params.only && !params.only.has(model.name)) continue;
     const dir = join(sqlDir, model.layer);
     const sql = await readFile(join(dir, `${model.name}.sql`), "utf8");
     const started = performance.now();

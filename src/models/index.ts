@@ -10,7 +10,7 @@ import { defaultPolicyPath, loadPolicy } from "../policy/load.ts";
 import { openDatabase, type Database } from "../warehouse/duckdb.ts";
 import { buildModelsInto } from "./build.ts";
 import { pathLiteral, writeTableCsv } from "./csv.ts";
-import { martNames as orderedMarts, siteMartNames as orderedSiteMarts } from "./models.ts";
+import { martNames as orderedMarts, modelsNeededFor, siteMartNames as orderedSiteMarts } from "./models.ts";
 
 export interface ModelOptions {
   warehouse: string;
@@ -18,6 +18,8 @@ export interface ModelOptions {
   policyPath?: string;
   horizonMonths?: number /* default 36 */;
   outlookYears?: number /* default 5 */;
+  /** Build only what these marts need (the plan, the outlook); every model when absent. */
+  only?: readonly string[];
 }
 
 export const defaultHorizonMonths = 36;
@@ -52,6 +54,7 @@ export async function buildMarts(options: ModelOptions, log?: (line: string) => 
       asOf: options.asOf,
       horizonMonths: options.horizonMonths ?? defaultHorizonMonths,
       outlookYears: options.outlookYears ?? defaultOutlookYears,
+      ...(options.only ? { only: modelsNeededFor(options.only) } : {}),
     }, log);
     await db.connection.run(`set search_path = 'memory.main'`);
     await db.connection.run("detach warehouse");

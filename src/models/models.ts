@@ -4,6 +4,8 @@
  * An explicit list rather than parsed dependencies: with twenty files the order is easy to read
  * and a wrong order fails at once with "table … does not exist".
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const sqlDir = fileURLToPath(new URL("../../sql/", import.meta.url));
@@ -93,3 +95,26 @@ export const modelFiles: readonly ModelFile[] = [
   ...siteMartNames.map((name) => ({ name, layer: "marts" as const })),
   ...planInputNames.map((name) => ({ name, layer: "marts" as const })),
 ];
+
+/** Pure: names → the names each model's text mentions, then everything reachable from roots. */
+export function dependencyClosure(texts: ReadonlyMap<string, string>, roots: readonly string[]): Set<string> {
+  const mentions = (text: string, name: string) => new RegExp(`\\b${name}\\b`).test(text.replace(/--.*$/gm, ""));
+  const needed = new Set<string>();
+  const visit = (name: string) => {
+    if (needed.has(name)) return;
+    needed.add(name);
+    const text = texts.get(name) ?? "";
+    for (const other of texts.keys()) if (other !== name && mentions(text, other)) visit(other);
+  };
+  roots.forEach(visit);
+  return needed;
+}
+
+/**
+ * The models the given ones need, read from the SQL itself (a model depends on every other model
+ * whose name it mentions): a command that reads a few marts (the plan, the outlook) builds only those.
+ */
+export function modelsNeededFor(roots: readonly string[]): Set<string> {
+  const texts = new Map(modelFiles.map((model) => [model.name, readFileSync(join(sqlDir, model.layer, `${model.name}.sql`), "utf8")]));
+  return dependencyClosure(texts, roots);
+}

@@ -32,7 +32,7 @@ export interface PlanPerson {
   /** ROT-SERVE: still owes service at the school a rotation brought them to. */
   serving: boolean;
   servingUntil: string | null;
-  /** PLAN-WHO: due, not exempt, not serving: the plan may propose them for another school. */
+  /** PLAN-WHO: due, not exempt, not serving, not near the cadre exit age: the plan may propose them for another school. */
   mayMove: boolean;
   /** ROT-MC6 (and not ROT-MC-AGE): the plan may propose a post rotation inside the school. */
   postRotationDue: boolean;

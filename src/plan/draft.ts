@@ -2,24 +2,29 @@
  * Drafts the coming round's rotation plan (digest §7) as an integer program solved by HiGHS.
  *
  * The formulation keeps a county small by grouping interchangeable people and schools:
- * - a sending group is a school × person class (ordinary teacher, backbone teacher, leader);
- *   who within a group goes is decided afterwards, longest-serving first;
- * - a destination class is district × tier × level: every preference and every requirement but
- *   the receiving school's own quota depends only on those, so people flow to classes, and a
- *   per-school receive count r[t] shares each class's arrivals out within each school's quota.
+ * - a group is a school × person class (ordinary teacher, backbone teacher, leader); who within a
+ *   group goes is decided afterwards, longest-serving first;
+ * - a school class is district × tier × level: every preference and every requirement but a
+ *   school's own quota and ratio depends only on those, so people flow between classes, and a
+ *   per-school receive count shares each class's arrivals out within each school's quota.
  *
- * Variables: x[g, C] people of group g sent to class C; r[t] people school t receives; one
- * shortfall per requirement that may give way (a school's ratio, the county's leader share, the
- * backbone share, the strong-to-other backbone flow). Requirements that never give way are not
- * variables at all: a move that would break PLAN-LEVEL, PLAN-NO-REVERSE or PLAN-BAR has no
- * column, PLAN-QUOTA is a row per school. Shortfalls cost more than any preference, in the
- * digest's order, so the solver gives way on the last requirement first and by as little as the
- * records allow.
+ * Variables: send[g] people of group g who leave; stay[g] of them who go to another school of
+ * their own class; f[S, p, C] people of class p leaving class S for class C; r[t] people school
+ * t receives; one shortfall per requirement that may give way (a school's ratio, the county's
+ * leader share, the backbone share, the strong-to-other backbone flow). Requirements that never
+ * give way are not variables at all: a move that would break PLAN-LEVEL or PLAN-NO-REVERSE has
+ * no column, the barred and the waiting deputies are in no group (PLAN-BAR, PLAN-HEAD-FIRST),
+ * PLAN-QUOTA is a row per school, and r[t] ≤ arrivals from other schools of t's class keeps
+ * anyone from being sent to their own school (with that row, the share-out always exists).
+ * Shortfalls cost more than any preference, in the digest's order, so the solver gives way by
+ * as little as the records allow. Subjects are not modelled yet.
  */
 import type { Highs, InitOptions } from "highs";
 import * as highsPackage from "highs";
 import type { PlanContext, PlanMove, PlanPerson, PlanSchool } from "./context.ts";
 import { sameStage } from "./context.ts";
+import { byCode, ceilShare } from "./check-words.ts";
+import { headMayGo } from "./judged.ts";
 
 export type PersonClass = "ordinary" | "backbone" | "leader";
 
@@ -109,28 +114,24 @@ const classOf = (person: PlanPerson): PersonClass =>
   person.postGroup === "leader" ? "leader" : person.backbone ? "backbone" : "ordinary";
 
 const longestServingFirst = (a: PlanPerson, b: PlanPerson): number =>
-  b.yearsInSchool - a.yearsInSchool || a.staffId.localeCompare(b.staffId);
-
-/** Integer ceiling of numerator × count ÷ denominator. */
-export const ceilShare = (count: number, numerator: number, denominator: number): number =>
-  Math.floor((count * numerator + denominator - 1) / denominator);
+  b.yearsInSchool - a.yearsInSchool || byCode(a.staffId, b.staffId);
 
 /**
- * Deputies whose office head is due for a post rotation as well (PLAN-HEAD-FIRST): they wait
- * this round, for a move to another school too, as 002 篇十二 says of middle cadres who both meet
- * the rotation conditions (ROT-MC6): 先交流轮岗正职，待条件成熟时，再交流轮岗副职.
+ * Deputies whose office head is due as well (PLAN-HEAD-FIRST, due by any rule: to another school
+ * or for a post rotation, and not kept back by a bar): they wait this round, as 002 篇十二 says of middle cadres who both
+ * meet the conditions: 先交流轮岗正职，待条件成熟时，再交流轮岗副职.
  */
 function waitingDeputies(context: PlanContext): Map<string, string> {
   const dueHeads = new Map<string, string>();
   for (const person of context.people) {
-    if (person.officeRole === "head" && person.department && person.postRotationDue) {
+    if (person.officeRole === "head" && person.department && headMayGo(person)) {
       dueHeads.set(`${person.schoolId}|${person.department}`, person.staffId);
     }
   }
   const waiting = new Map<string, string>();
   for (const person of context.people) {
     const head = person.officeRole === "deputy" && person.department ? dueHeads.get(`${person.schoolId}|${person.department}`) : undefined;
-    if (head && person.postRotationDue) waiting.set(person.staffId, head);
+    if (head && (person.mayMove || person.postRotationDue)) waiting.set(person.staffId, head);
   }
   return waiting;
 }
@@ -250,7 +251,9 @@ export async function draftPlan(context: PlanContext, options: { timeLimitSecond
   // PLAN-NO-REVERSE: strong → other backbone moves outnumber the reverse (which has no column)
   const strongToOther = flows.filter((flow) => flow.personClass === "backbone" && flow.from.tier === "strong" && flow.destination.tier !== "strong");
   const reverseShort = model.integer(cost.reverseShort, 1);
-  model.row([...strongToOther.map((flow): [number, number] => [flow.column, 1]), [reverseShort, 1]], 1, Number.POSITIVE_INFINITY);
+  // (a county whose schools are all strong, or none, has no direction to keep)
+  const tiersDiffer = context.schools.some((school) => school.strong) && context.schools.some((school) => !school.strong);
+  if (tiersDiffer) model.row([...strongToOther.map((flow): [number, number] => [flow.column, 1]), [reverseShort, 1]], 1, Number.POSITIVE_INFINITY);
 
   // r[t]: a class's arrivals shared out among its schools, within each school's quota
   const receives = new Map<string, number>();
@@ -292,7 +295,7 @@ export async function draftPlan(context: PlanContext, options: { timeLimitSecond
   }
   // where: each flow takes its count from its sending class, in a fixed order
   const arrivals = new Map<DestinationClass, PlanPerson[]>();
-  for (const flow of [...flows].sort((a, b) => a.destination.key.localeCompare(b.destination.key))) {
+  for (const flow of [...flows].sort((a, b) => byCode(a.destination.key, b.destination.key))) {
     const entry = leaving.get(`${flow.from.key}|${flow.personClass}`)!;
     const pool = flow.destination === flow.from ? entry.stay : entry.out;
     const list = arrivals.get(flow.destination) ?? [];
@@ -347,8 +350,8 @@ export async function draftPlan(context: PlanContext, options: { timeLimitSecond
     for (const person of candidates) unplaced.push({ staffId: person.staffId, fromSchoolId: person.schoolId, reasonRuleId: "PLAN-QUOTA" });
   }
 
-  moves.sort((a, b) => a.fromSchoolId.localeCompare(b.fromSchoolId) || a.staffId.localeCompare(b.staffId));
-  unplaced.sort((a, b) => a.fromSchoolId.localeCompare(b.fromSchoolId) || a.staffId.localeCompare(b.staffId));
+  moves.sort((a, b) => byCode(a.fromSchoolId, b.fromSchoolId) || byCode(a.staffId, b.staffId));
+  unplaced.sort((a, b) => byCode(a.fromSchoolId, b.fromSchoolId) || byCode(a.staffId, b.staffId));
   return {
     moves,
     unplaced,

@@ -6,6 +6,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { xlsxWorkbook } from "../../reports/components/xlsx.js";
 import { buildMarts } from "../models/index.ts";
+import { planInputNames } from "../models/models.ts";
 import { defaultPolicyPath, loadPolicy, policyOn } from "../policy/load.ts";
 import { openDatabase, queryJson, type Database } from "../warehouse/duckdb.ts";
 import { loadInfoSql } from "../site/provenance.ts";
@@ -48,7 +49,13 @@ export async function planAsOf(year: number, policyPath = defaultPolicyPath): Pr
 /** The plan's context for school year Y, from the warehouse through the models. */
 export async function planContext(options: { warehouse: string; year: number; policyPath?: string }): Promise<PlanContext> {
   const asOf = await planAsOf(options.year, options.policyPath);
-  const db = await buildMarts({ warehouse: options.warehouse, asOf, outlookYears: 1, ...(options.policyPath ? { policyPath: options.policyPath } : {}) });
+  const db = await buildMarts({
+    warehouse: options.warehouse,
+    asOf,
+    outlookYears: 1,
+    only: planInputNames,
+    ...(options.policyPath ? { policyPath: options.policyPath } : {}),
+  });
   try {
     return await loadPlanContext(db);
   } finally {
@@ -84,7 +91,8 @@ export async function runPlan(options: PlanOptions): Promise<{ files: { path: st
   await mkdir(options.outDir, { recursive: true });
   const files: { path: string; rows: number }[] = [];
   if (options.checkFile) {
-    const { moves, rejects } = await readPlanFile(options.checkFile, context);
+    const { names } = await warehouseFacts(options.warehouse);
+    const { moves, rejects } = await readPlanFile(options.checkFile, context, { staffIds: new Set(names.keys()) });
     for (const reject of rejects) log(`rejected: ${reject.file} row ${reject.row} column ${reject.column}: ${reject.reason}`);
     const checks = checkRows(checkPlan(context, moves));
     files.push(await writeCsv(options.outDir, "plan_checks", checks));

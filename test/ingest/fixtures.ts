@@ -75,8 +75,9 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runIngest(dataDir: string, warehouse: string): CliResult {
-  const result = spawnSync(process.execPath, ["bin/cadreboard.mjs", "ingest", "--data", dataDir, "--warehouse", warehouse], {
+/** The real command line, as a user runs it from the checkout (UTC, so dates read as written). */
+export function runCli(args: readonly string[]): CliResult {
+  const result = spawnSync(process.execPath, ["bin/cadreboard.mjs", ...args], {
     cwd: join(import.meta.dirname, "../.."),
     encoding: "utf8",
     env: { ...process.env, TZ: "UTC" },
@@ -84,15 +85,11 @@ export function runIngest(dataDir: string, warehouse: string): CliResult {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+export const runIngest = (dataDir: string, warehouse: string): CliResult => runCli(["ingest", "--data", dataDir, "--warehouse", warehouse]);
+
 /** `cadreboard models` on a warehouse ingest wrote: the contract CSVs as of `asOf` in `out`. */
-export function runModels(warehouse: string, out: string, asOf = "2026-09-01"): CliResult {
-  const result = spawnSync(process.execPath, ["bin/cadreboard.mjs", "models", "--warehouse", warehouse, "--as-of", asOf, "--out", out], {
-    cwd: join(import.meta.dirname, "../.."),
-    encoding: "utf8",
-    env: { ...process.env, TZ: "UTC" },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+export const runModels = (warehouse: string, out: string, asOf = "2026-09-01"): CliResult =>
+  runCli(["models", "--warehouse", warehouse, "--as-of", asOf, "--out", out]);
 
 /** Reads a warehouse (read-only) with one query. */
 export async function queryWarehouse(path: string, sql: string): Promise<Record<string, unknown>[]> {
