@@ -243,11 +243,14 @@ async function planPeople(
 }
 
 /**
- * A check's explanation names the staff IDs involved. A school build sees its own people's and no
- * one else's: other staff IDs in the county's checks are replaced with 他校人员.
+ * A check's explanation names the staff IDs involved. A school build sees its own people's (and
+ * those the plan sends it) and no one else's: other staff IDs are replaced with 他校人员.
  */
 async function redactor(context: PageContext, audience: Audience, visible: ReadonlySet<string>): Promise<(text: string | null) => string | null> {
   if (audience.kind !== "school") return (text) => text;
   const ids = new Set((await context.rows<{ staff_id: string }>(`select staff_id from plan_people union select staff_id from staff_names`)).map((row) => String(row.staff_id)));
-  return (text) => text && text.replace(/[0-9A-Za-z_-]+/g, (token) => (ids.has(token) && !visible.has(token) ? "他校人员" : token));
+  // the school's own people (a check may list those it could have sent), and those the plan sends it
+  const own = await context.rows<{ staff_id: string }>(`select staff_id from plan_people where school_id = $school`, { school: audience.schoolId });
+  const allowed = new Set([...visible, ...own.map((row) => String(row.staff_id))]);
+  return (text) => text && text.replace(/[0-9A-Za-z_-]+/g, (token) => (ids.has(token) && !allowed.has(token) ? "他校人员" : token));
 }

@@ -40,6 +40,8 @@ beforeAll(async () => {
       { school_id: "ALL", rule_id: "PLAN-QUOTA", holds: false, required: 0, planned: 2, explanation: "接收超过编制：T203（S3）、T301（S1）" },
       { school_id: "S3", rule_id: "PLAN-QUOTA", holds: false, required: 0, planned: 1, explanation: "S3 无空余编制，接收 T203" },
       { school_id: "S1", rule_id: "PLAN-QUOTA", holds: false, required: 0, planned: 1, explanation: "S1 无空余编制，接收 T301" },
+      // T001 is S1's own (not in the plan): a school build sees his staff ID; T203 is S2's
+      { school_id: "ALL", rule_id: "PLAN-WHO", holds: false, required: null, planned: 3, explanation: "可交流而未列入：T001、T203" },
       { school_id: "S2", rule_id: "PLAN-RATIO", holds: true, required: 1, planned: 1, explanation: "派出 1 人（应派出 1 人）" },
     ],
     unplaced: [
@@ -239,6 +241,7 @@ describe("交流方案: each audience's share of the plan", () => {
     expect(plan.countyChecks.map((row) => [row.rule_id, row.holds, row.explanation])).toEqual([
       ["PLAN-BACKBONE", true, "骨干教师占派出教师的 50%（≥20%）"],
       ["PLAN-QUOTA", false, "接收超过编制：T203（S3）、T301（S1）"],
+      ["PLAN-WHO", false, "可交流而未列入：T001、T203"],
     ]);
     // S2 must send ⌈15 % × its 4 eligible teachers⌉ = 1 and sends T203, a backbone teacher
     const summary = fromColumns(plan.summary);
@@ -256,6 +259,8 @@ describe("交流方案: each audience's share of the plan", () => {
     expect(fromColumns(plan.checks!).map((row) => row.school_id)).toEqual(["S1"]);
     // the county's check names T203, who is not S1's: his staff ID is left out
     expect(plan.countyChecks.find((row) => row.rule_id === "PLAN-QUOTA")!.explanation).toBe("接收超过编制：他校人员（S3）、T301（S1）");
+    // its own people are named wherever a check lists them, in the plan or not
+    expect(plan.countyChecks.find((row) => row.rule_id === "PLAN-WHO")!.explanation).toBe("可交流而未列入：T001、他校人员");
     // the flows are the school's own: T301 from weak S3 to strong S1
     expect(plan.tierFlows).toEqual([{ from: "薄弱", to: "优质", count: 1 }]);
     // S3 is named (T301 comes from it); S2 is not
@@ -271,7 +276,7 @@ describe("交流方案: each audience's share of the plan", () => {
     expect(county.staff!.flatMap(identifiers).filter(appearsIn(json))).toEqual([]);
     expect(json).not.toMatch(/"(staff_id|name)"/);
     // whether the county's rules hold is published, not the explanation that names the people
-    expect(plan.countyChecks.map((row) => [row.rule_id, row.holds, row.explanation, row.planned])).toEqual([["PLAN-BACKBONE", true, null, null], ["PLAN-QUOTA", false, null, null]]);
+    expect(plan.countyChecks.map((row) => [row.rule_id, row.holds, row.explanation, row.planned])).toEqual([["PLAN-BACKBONE", true, null, null], ["PLAN-QUOTA", false, null, null], ["PLAN-WHO", false, null, null]]);
     // every count here is 1 or 2 people: withheld, and the shares and targets read off them; zeros are shown
     const s2 = fromColumns(plan.summary).find((row) => row.school_id === "S2")!;
     expect(s2).toMatchObject({ sent: null, backbone_share: null, reached: null, received: 0 });
