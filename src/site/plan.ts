@@ -8,7 +8,7 @@
  * add up to what its schools send, so a hidden flow must not come back as a school total minus the
  * other flows (planLinks).
  */
-import { tierZh } from "../plan/tables.ts";
+import { moveTypeZh, tierZh } from "../plan/tables.ts";
 import { COUNTY, suppressLinkedTables, type Audience } from "./audience.ts";
 import type { PageContext } from "./context.ts";
 import { toColumns, type Columns } from "./frame.ts";
@@ -132,7 +132,7 @@ export async function planData(context: PageContext): Promise<PlanData> {
     district: school.district ?? NO_DISTRICT, tier: tierZh[school.tier],
   }]));
   const own = audience.kind === "school" ? audience.schoolId : null;
-  const between = moves.filter((move) => move.type === "校际交流");
+  const between = moves.filter((move) => move.type === moveTypeZh.between_schools);
   const summaryRows = summarise(planSchools, info, between, moves, unplaced).filter((row) => own === null || row.school_id === COUNTY || row.school_id === own);
   // A school build's flows are its own people's moves; the county's would show other schools' through a tier with one school.
   const flowMoves = own === null ? between : between.filter((move) => move.from_school_id === own || move.to_school_id === own);
@@ -153,7 +153,6 @@ export async function planData(context: PageContext): Promise<PlanData> {
     districtFlows: { rows: flows((id) => info.get(id)?.district ?? NO_DISTRICT), shape: planShapes.districtFlows },
     unplacedByReason: { rows: [...reasons].map(([reason_rule_id, count]) => ({ reason_rule_id, count })).sort((a, b) => a.reason_rule_id.localeCompare(b.reason_rule_id)), shape: planShapes.unplacedByReason },
   };
-  // A school build's flows and reasons count its own people only: they are not the county's sums.
   const published = suppressLinkedTables(audience, tables, planLinks);
 
   const people = await planPeople(context, own, moves, unplaced);
@@ -199,7 +198,7 @@ function summarise(
     if (move.backbone && move.post_group !== "leader") add(move.from_school_id, "backbone_sent");
     add(move.to_school_id, "received");
   }
-  for (const move of moves) if (move.type !== "校际交流") add(move.from_school_id, "post_rotations");
+  for (const move of moves) if (move.type === moveTypeZh.post_rotation) add(move.from_school_id, "post_rotations");
   for (const row of unplaced) add(row.from_school_id, "unplaced");
   const rows: PlanSummaryRow[] = schools.map((school) => {
     const count = counts.get(school.school_id)!;
