@@ -17,7 +17,8 @@
  * PLAN-QUOTA is a row per school, and r[t] ≤ arrivals from other schools of t's class keeps
  * anyone from being sent to their own school (with that row, the share-out always exists).
  * Shortfalls cost more than any preference, in the digest's order, so the solver gives way by
- * as little as the records allow. Subjects are not modelled yet.
+ * as little as the records allow. Subjects decide, within the solver's counts, which of a class's arrivals
+ * goes to which of its schools: one a school is short of goes there first.
  */
 import type { Highs, InitOptions } from "highs";
 import * as highsPackage from "highs";
@@ -90,7 +91,7 @@ interface Group {
   people: PlanPerson[];
 }
 
-interface DestinationClass {
+interface SchoolClass {
   key: string;
   district: string | null;
   tier: PlanSchool["tier"];
@@ -102,9 +103,9 @@ interface DestinationClass {
 const classKey = (school: PlanSchool): string => `${school.district ?? ""}|${school.tier}|${school.level}`;
 
 interface Flow {
-  from: DestinationClass;
+  from: SchoolClass;
   personClass: PersonClass;
-  destination: DestinationClass;
+  destination: SchoolClass;
   members: Group[];
   column: number;
 }
@@ -118,8 +119,8 @@ const longestServingFirst = (a: PlanPerson, b: PlanPerson): number =>
 
 /**
  * Deputies whose office head is due as well (PLAN-HEAD-FIRST, due by any rule: to another school
- * or for a post rotation, and not kept back by a bar): they wait this round, as 002 篇十二 says of middle cadres who both
- * meet the conditions: 先交流轮岗正职，待条件成熟时，再交流轮岗副职.
+ * or for a post rotation, and not kept back by a bar): they wait this round, as 002 篇十二 says of
+ * middle cadres who both meet the conditions: 先交流轮岗正职，待条件成熟时，再交流轮岗副职.
  */
 function waitingDeputies(context: PlanContext): Map<string, string> {
   const dueHeads = new Map<string, string>();
@@ -164,7 +165,7 @@ export async function draftPlan(context: PlanContext, options: { timeLimitSecond
   }
   for (const group of groups.values()) group.people.sort(longestServingFirst);
 
-  const classes = new Map<string, DestinationClass>();
+  const classes = new Map<string, SchoolClass>();
   for (const school of context.schools) {
     const key = classKey(school);
     let found = classes.get(key);
@@ -172,7 +173,7 @@ export async function draftPlan(context: PlanContext, options: { timeLimitSecond
     found.schools.push(school);
   }
 
-  const classOfSchool = (school: PlanSchool): DestinationClass => classes.get(classKey(school))!;
+  const classOfSchool = (school: PlanSchool): SchoolClass => classes.get(classKey(school))!;
   const model = new ModelBuilder();
 
   // send[g]: how many of group g leave; stay[g]: how many of them go to another school of
@@ -294,7 +295,7 @@ export async function draftPlan(context: PlanContext, options: { timeLimitSecond
     leaving.set(key, entry);
   }
   // where: each flow takes its count from its sending class, in a fixed order
-  const arrivals = new Map<DestinationClass, PlanPerson[]>();
+  const arrivals = new Map<SchoolClass, PlanPerson[]>();
   for (const flow of [...flows].sort((a, b) => byCode(a.destination.key, b.destination.key))) {
     const entry = leaving.get(`${flow.from.key}|${flow.personClass}`)!;
     const pool = flow.destination === flow.from ? entry.stay : entry.out;
@@ -302,10 +303,11 @@ export async function draftPlan(context: PlanContext, options: { timeLimitSecond
     list.push(...pool.splice(0, value(flow.column)));
     arrivals.set(flow.destination, list);
   }
+  const shortSubjects = subjectsShort(context);
   const moves: PlanMove[] = [];
   for (const [destination, people] of arrivals) {
     const quotas = new Map(destination.schools.map((school) => [school.schoolId, value(receives.get(school.schoolId)!)]));
-    for (const { person, toSchoolId } of shareOut(people, quotas)) {
+    for (const { person, toSchoolId } of shareOut(people, quotas, shortSubjects)) {
       moves.push({ staffId: person.staffId, fromSchoolId: person.schoolId, toSchoolId, kind: "between_schools" });
     }
   }
@@ -377,12 +379,45 @@ function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> 
 }
 
 /**
+ * The subjects each school is short of (digest §7: per quota, against the county): a school whose
+ * teachers of a subject, per place of its quota (its headcount without one), are fewer than the
+ * county's. Counted over the teachers and cadres the round judges.
+ */
+export function subjectsShort(context: PlanContext): Map<string, Set<string>> {
+  const bySchool = new Map<string, Map<string, number>>();
+  const county = new Map<string, number>();
+  for (const person of context.people) {
+    if (!person.subject || person.postGroup === "leader") continue;
+    const counts = bySchool.get(person.schoolId) ?? new Map<string, number>();
+    counts.set(person.subject, (counts.get(person.subject) ?? 0) + 1);
+    bySchool.set(person.schoolId, counts);
+    county.set(person.subject, (county.get(person.subject) ?? 0) + 1);
+  }
+  const places = (school: PlanSchool) => school.staffQuota ?? school.headcount;
+  const countyPlaces = context.schools.reduce((sum, school) => sum + places(school), 0);
+  const short = new Map<string, Set<string>>();
+  for (const school of context.schools) {
+    const counts = bySchool.get(school.schoolId);
+    const subjects = new Set<string>();
+    // count ÷ places < county count ÷ county places, cross-multiplied
+    for (const [subject, total] of county) if ((counts?.get(subject) ?? 0) * countyPlaces < total * places(school)) subjects.add(subject);
+    short.set(school.schoolId, subjects);
+  }
+  return short;
+}
+
+/**
  * Shares a class's arrivals out among its schools, each receiving exactly its count and nobody
  * their own school. The solver's rows make this possible (each school's arrivals plus its own
  * people into the class are at most the class's arrivals); placing the most constrained school
- * first, and for it the person whose school has most still to place, keeps it possible to the end.
+ * first, and for it someone from the school with most still to place, keeps it possible to the
+ * end. Of that school's people, one teaching a subject the receiving school is short of goes first.
  */
-export function shareOut(people: readonly PlanPerson[], quotas: ReadonlyMap<string, number>): { person: PlanPerson; toSchoolId: string }[] {
+export function shareOut(
+  people: readonly PlanPerson[],
+  quotas: ReadonlyMap<string, number>,
+  shortSubjects: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): { person: PlanPerson; toSchoolId: string }[] {
   const bySchool = groupBy(people, (person) => person.schoolId);
   const left = new Map(quotas);
   const placed: { person: PlanPerson; toSchoolId: string }[] = [];
@@ -405,7 +440,10 @@ export function shareOut(people: readonly PlanPerson[], quotas: ReadonlyMap<stri
       if (load > sourceLoad || (load === sourceLoad && schoolId < source!)) [source, sourceLoad] = [schoolId, load];
     }
     if (source === undefined) throw new Error(`plan: school ${target} would receive its own staff`);
-    placed.push({ person: bySchool.get(source)!.shift()!, toSchoolId: target });
+    const waiting = bySchool.get(source)!;
+    const short = shortSubjects.get(target);
+    const index = Math.max(0, waiting.findIndex((person) => person.subject !== null && short?.has(person.subject) === true));
+    placed.push({ person: waiting.splice(index, 1)[0]!, toSchoolId: target });
     left.set(target, left.get(target)! - 1);
     remaining--;
   }

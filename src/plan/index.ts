@@ -8,9 +8,9 @@ import { xlsxWorkbook } from "../../reports/components/xlsx.js";
 import { buildMarts } from "../models/index.ts";
 import { planInputNames } from "../models/models.ts";
 import { defaultPolicyPath, loadPolicy, policyOn } from "../policy/load.ts";
-import { openDatabase, queryJson, type Database } from "../warehouse/duckdb.ts";
+import { queryJson, type Database } from "../warehouse/duckdb.ts";
 import { loadInfoSql } from "../site/provenance.ts";
-import { writeTableCsv } from "../models/csv.ts";
+import { pathLiteral, writeTableCsv } from "../models/csv.ts";
 import { checkPlan } from "./check.ts";
 import { loadPlanContext, type PlanContext } from "./context.ts";
 import { draftPlan, type DraftResult } from "./draft.ts";
@@ -46,16 +46,27 @@ export async function planAsOf(year: number, policyPath = defaultPolicyPath): Pr
   return day.toISOString().slice(0, 10);
 }
 
-/** The plan's context for school year Y, from the warehouse through the models. */
-export async function planContext(options: { warehouse: string; year: number; policyPath?: string }): Promise<PlanContext> {
-  const asOf = await planAsOf(options.year, options.policyPath);
+/**
+ * The models school year Y's plan reads, built from the warehouse (only what plan_people and
+ * plan_schools need), with the warehouse attached as `warehouse` for names and load facts.
+ */
+async function planMarts(options: { warehouse: string; year: number; policyPath?: string }): Promise<Database> {
   const db = await buildMarts({
     warehouse: options.warehouse,
-    asOf,
+    asOf: await planAsOf(options.year, options.policyPath),
     outlookYears: 1,
     only: planInputNames,
     ...(options.policyPath ? { policyPath: options.policyPath } : {}),
   });
+  await db.connection.run(`attach ${pathLiteral(options.warehouse)} as warehouse (read_only)`);
+  // the plan's own tables are made in memory; raw tables and load facts are found in the warehouse
+  await db.connection.run(`set search_path = 'memory.main,warehouse.main'`);
+  return db;
+}
+
+/** The plan's context for school year Y, from the warehouse through the models. */
+export async function planContext(options: { warehouse: string; year: number; policyPath?: string }): Promise<PlanContext> {
+  const db = await planMarts(options);
   try {
     return await loadPlanContext(db);
   } finally {
@@ -87,50 +98,54 @@ export async function addDraftPlan(marts: Database): Promise<DraftResult["solver
 export async function runPlan(options: PlanOptions): Promise<{ files: { path: string; rows: number }[] }> {
   const log = options.log ?? (() => {});
   const started = performance.now();
-  const context = await planContext(options);
-  await mkdir(options.outDir, { recursive: true });
-  const files: { path: string; rows: number }[] = [];
-  if (options.checkFile) {
-    const { names } = await warehouseFacts(options.warehouse);
-    const { moves, rejects } = await readPlanFile(options.checkFile, context, { staffIds: new Set(names.keys()) });
-    for (const reject of rejects) log(`rejected: ${reject.file} row ${reject.row} column ${reject.column}: ${reject.reason}`);
-    const checks = checkRows(checkPlan(context, moves));
-    files.push(await writeCsv(options.outDir, "plan_checks", checks));
-    if (rejects.length > 0) files.push(await writeCsv(options.outDir, "plan_rejects", rejects));
-    const broken = checks.filter((check) => !check.holds).length;
-    log(`plan ${options.checkFile}: ${moves.length} moves checked, ${broken} rule rows broken, ${rejects.length} rows rejected（方案核查完成）`);
-  } else {
-    const tables = await draftPlanTables(context);
-    for (const name of ["rotation_plan", "plan_checks", "plan_unplaced"] as const) files.push(await writeCsv(options.outDir, name, tables[name]));
-    const workbook = join(options.outDir, `交流方案_${context.schoolYear}.xlsx`);
-    const { names, notes } = await warehouseFacts(options.warehouse);
-    notes.push(["求解", `HiGHS ${tables.solver.status}，相对间隙 ${(tables.solver.gap * 100).toFixed(2)}%`]);
-    await writeFile(workbook, xlsxWorkbook(planSheets(context, tables, { names, notes })));
-    files.push({ path: workbook, rows: tables.rotation_plan.length });
-    log(
-      `plan ${context.schoolYear}: ${tables.rotation_plan.length} moves, ${tables.plan_unplaced.length} not placed; ` +
-        `HiGHS ${tables.solver.status}, gap ${(tables.solver.gap * 100).toFixed(2)}%, ${tables.solver.columns} columns, drafted in ${tables.solver.seconds.toFixed(1)} s`,
-    );
-  }
-  for (const file of files) log(`${file.path}\t${file.rows} rows`);
-  log(`plan built in ${((performance.now() - started) / 1000).toFixed(1)} s（交流方案完成）`);
-  return { files };
-}
-
-/** Names for the bureau's own workbook, and where the records came from, for its 说明 sheet. */
-async function warehouseFacts(warehouse: string): Promise<{ names: Map<string, string>; notes: [string, string][] }> {
-  const db = await openDatabase(warehouse, { readOnly: true });
+  const db = await planMarts(options);
   try {
-    const names = new Map((await queryJson(db.connection, "select staff_id, name from raw_staff")).map((row) => [String(row.staff_id), String(row.name ?? "")]));
-    const [load] = await queryJson(db.connection, loadInfoSql);
-    const notes: [string, string][] = [
-      ["数据导入时间", String(load?.loaded_at ?? "")],
-      ["数据指纹", String(load?.input_fingerprint ?? "").slice(0, 12)],
-    ];
-    return { names, notes };
+    const context = await loadPlanContext(db);
+    await mkdir(options.outDir, { recursive: true });
+    const files: { path: string; rows: number }[] = [];
+    const write = async (name: PlanTableName, rows: readonly object[]) => {
+      await loadRows(db, name, rows);
+      const path = join(options.outDir, `${name}.csv`);
+      files.push({ path, rows: await writeTableCsv(db, name, path) });
+    };
+    const { names, notes } = await warehouseFacts(db);
+    if (options.checkFile) {
+      const { moves, rejects } = await readPlanFile(options.checkFile, context, { staffIds: new Set(names.keys()) });
+      for (const reject of rejects) log(`rejected: ${reject.file} row ${reject.row} column ${reject.column}: ${reject.reason}`);
+      const checks = checkRows(checkPlan(context, moves));
+      await write("plan_checks", checks);
+      if (rejects.length > 0) await write("plan_rejects", rejects);
+      const broken = checks.filter((check) => !check.holds).length;
+      log(`plan ${options.checkFile}: ${moves.length} moves checked, ${broken} rule rows broken, ${rejects.length} rows rejected（方案核查完成）`);
+    } else {
+      const tables = await draftPlanTables(context);
+      for (const name of ["rotation_plan", "plan_checks", "plan_unplaced"] as const) await write(name, tables[name]);
+      const workbook = join(options.outDir, `交流方案_${context.schoolYear}.xlsx`);
+      notes.push(["求解", `HiGHS ${tables.solver.status}，相对间隙 ${(tables.solver.gap * 100).toFixed(2)}%`]);
+      await writeFile(workbook, xlsxWorkbook(planSheets(context, tables, { names, notes })));
+      files.push({ path: workbook, rows: tables.rotation_plan.length });
+      log(
+        `plan ${context.schoolYear}: ${tables.rotation_plan.length} moves, ${tables.plan_unplaced.length} not placed; ` +
+          `HiGHS ${tables.solver.status}, gap ${(tables.solver.gap * 100).toFixed(2)}%, ${tables.solver.columns} columns, drafted in ${tables.solver.seconds.toFixed(1)} s`,
+      );
+    }
+    for (const file of files) log(`${file.path}\t${file.rows} rows`);
+    log(`plan built in ${((performance.now() - started) / 1000).toFixed(1)} s（交流方案完成）`);
+    return { files };
   } finally {
     db.close();
   }
+}
+
+/** Names for the bureau's own workbook, and where the records came from, for its 说明 sheet. */
+async function warehouseFacts(db: Database): Promise<{ names: Map<string, string>; notes: [string, string][] }> {
+  const names = new Map((await queryJson(db.connection, "select staff_id, name from raw_staff")).map((row) => [String(row.staff_id), String(row.name ?? "")]));
+  const [load] = await queryJson(db.connection, loadInfoSql);
+  const notes: [string, string][] = [
+    ["数据导入时间", String(load?.loaded_at ?? "")],
+    ["数据指纹", String(load?.input_fingerprint ?? "").slice(0, 12)],
+  ];
+  return { names, notes };
 }
 
 /** The columns of each table the plan writes, in the contract's order, with their DuckDB types. */
@@ -147,18 +162,6 @@ const columns = {
 } as const;
 
 export type PlanTableName = keyof typeof columns;
-
-/** Writes rows as the contract's CSV with DuckDB's writer, as `cadreboard models` does. */
-async function writeCsv(outDir: string, name: PlanTableName, rows: readonly object[]): Promise<{ path: string; rows: number }> {
-  const path = join(outDir, `${name}.csv`);
-  const db: Database = await openDatabase();
-  try {
-    await loadRows(db, name, rows);
-    return { path, rows: await writeTableCsv(db, name, path) };
-  } finally {
-    db.close();
-  }
-}
 
 /** Rows as a table with the table's columns (an empty list still has them). */
 export async function loadRows(db: Database, name: PlanTableName, rows: readonly object[]): Promise<void> {

@@ -74,6 +74,24 @@ describe("drafting a plan with a known best answer", () => {
     expect(moves.map((move) => move.staffId).sort()).toEqual(["p5", "p6"]);
   });
 
+  it("sends each school of a class the subject it is short of (per quota, against the county)", async () => {
+    const notDue = { due: false, mayMove: false } as const;
+    const context = county(
+      [school("A", { requiredSends: 2 }), school("B", { freePlaces: 1 }), school("C", { freePlaces: 1 })],
+      [
+        teacher("a1", "A", 12, { subject: "语文" }),
+        teacher("a2", "A", 11, { subject: "数学" }),
+        teacher("b1", "B", 3, { subject: "语文", ...notDue }),
+        teacher("b2", "B", 3, { subject: "语文", ...notDue }),
+        teacher("c1", "C", 3, { subject: "数学", ...notDue }),
+        teacher("c2", "C", 3, { subject: "数学", ...notDue }),
+      ],
+    );
+    const { moves } = await movesOf(context);
+    // B has no 数学 teacher, C no 语文 teacher (B, first in code order, would otherwise get a1)
+    expect(pairs(moves)).toEqual(["a1→C", "a2→B"]);
+  });
+
   it("lets the office head rotate first and keeps the deputy back (002 篇十二)", async () => {
     const context = county(
       [school("A")],
