@@ -12,7 +12,8 @@ export function flowMatrix(data, { width = 640, title = "", order, fromTitle = "
   const values = groups.flatMap((from) => groups.map((to) => {
     const d = byCell.get(`${from}→${to}`);
     const count = d ? d.count : 0;
-    return { from, to, count, label: count === null ? WITHHELD : String(count) };
+    // shade: the colour's field, never null (vega-lite drops a mark whose quantitative field is null)
+    return { from, to, count, shade: count ?? 0, label: count === null ? WITHHELD : String(count) };
   }));
   const cell = Math.max(36, Math.min(72, Math.floor((width - 160) / Math.max(1, groups.length))));
   return renderChart(
@@ -32,7 +33,7 @@ export function flowMatrix(data, { width = 640, title = "", order, fromTitle = "
             color: {
               // withheld: grey; nobody: white
               condition: [{ test: "datum.count === null", value: "#eeeeee" }, { test: "datum.count === 0", value: "#ffffff" }],
-              field: "count", type: "quantitative", title: "人数", scale: { scheme: "blues" }, legend: null,
+              field: "shade", type: "quantitative", title: "人数", scale: { scheme: "blues" }, legend: null,
             },
             tooltip: [{ field: "from", title: fromTitle }, { field: "to", title: toTitle }, { field: "label", title: "人数" }],
           },
