@@ -21,6 +21,7 @@ export default {
     { name: "总览", path: "/" },
     { name: "干部结构", path: "/structure" },
     { name: "交流轮岗", path: "/rotation" },
+    { name: "交流方案", path: "/plan" },
     { name: "绩效津贴", path: "/allowance" },
     { name: "待退出", path: "/exits" },
     { name: "展望", path: "/outlook" },

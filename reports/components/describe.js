@@ -101,3 +101,13 @@ export function describeOutlookDue(rows, { title = "" } = {}) {
   return `${title}：应交流教师由 ${schoolYear(first.school_year)}的 ${yearValue(first.teachers_due, " 人")}变为 ${schoolYear(last.school_year)}的 ${yearValue(last.teachers_due, " 人")}，`
     + `应交流校级领导由 ${yearValue(first.leaders_due, " 人")}变为 ${yearValue(last.leaders_due, " 人")}。`;
 }
+
+/** Flows between groups (from → to): the total, the largest flow, and how many cells are withheld. */
+export function describeFlows(data, { title = "" }) {
+  const shown = data.filter((d) => d.count !== null && d.count > 0);
+  const hidden = data.filter((d) => d.count === null).length;
+  if (shown.length === 0 && hidden === 0) return `${title}：没有校际交流。`;
+  const total = shown.reduce((sum, d) => sum + d.count, 0);
+  const [largest] = [...shown].sort((a, b) => b.count - a.count);
+  return `${title}：${hidden ? `公开的 ${shown.length} 个流向` : ""}共 ${number(total)} 人${largest ? `，最多的是 ${largest.from} → ${largest.to}（${number(largest.count)} 人）` : ""}${hidden ? `；另有 ${hidden} 个流向不足 5 人或可据此推算，${WITHHELD}` : ""}。`;
+}

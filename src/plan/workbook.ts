@@ -1,64 +1,20 @@
 /**
- * The plan's workbook, laid out as a personnel office files it: the moves school by school with
- * the rule each rests on, the rule checks, the people not placed, and a 说明 sheet saying what the
- * draft was made from. The same layout serves the CLI's workbook and the 交流方案 page's download.
+ * The plan's workbook for the CLI: the layout is reports/components/plan-workbook.js, which the
+ * 交流方案 page's download runs too, so the two files a bureau gets are laid out alike. This wraps
+ * it with the school lookup the plan's context gives.
  */
+import { planSheets as layOut, type PlanWorkbookInput } from "../../reports/components/plan-workbook.js";
 import type { PlanContext } from "./context.ts";
 import type { PlanTables } from "./index.ts";
 import { tierZh } from "./tables.ts";
 
-const postGroupZh: Record<string, string> = { teacher: "教师", middle: "中层干部", leader: "校级干部" };
-
-export interface PlanWorkbookInput {
-  header: string[];
-  rows: (string | number | null)[][];
-  sheetName: string;
-  moreSheets: { sheetName: string; header: string[]; rows: (string | number | null)[][] }[];
-  notes: [string, string][];
-}
+export type { PlanWorkbookInput };
 
 export function planSheets(
   context: PlanContext,
   tables: PlanTables,
   options: { names?: ReadonlyMap<string, string>; notes?: [string, string][] } = {},
 ): PlanWorkbookInput {
-  const schools = new Map(context.schools.map((school) => [school.schoolId, school]));
-  const schoolName = (id: string) => (id === "ALL" ? "全县" : (schools.get(id)?.name ?? id));
-  const name = (id: string) => options.names?.get(id) ?? "";
-  const withNames = options.names !== undefined;
-  return {
-    sheetName: `${context.schoolYear}学年交流方案`,
-    header: [
-      "序号", "原学校代码", "原学校", "原学校层次", "工号", ...(withNames ? ["姓名"] : []), "人员类别", "骨干教师",
-      "交流形式", "拟交流学校代码", "拟交流学校", "依据", "说明",
-    ],
-    rows: tables.rotation_plan.map((row, index) => [
-      index + 1, row.from_school_id, schoolName(row.from_school_id), tierZh[schools.get(row.from_school_id)?.tier ?? "general"],
-      row.staff_id, ...(withNames ? [name(row.staff_id)] : []), postGroupZh[row.post_group] ?? row.post_group,
-      row.backbone ? "是" : "否", row.type, row.to_school_id, schoolName(row.to_school_id), row.rule_id, row.explanation,
-    ]),
-    moreSheets: [
-      {
-        sheetName: "规则核查",
-        header: ["学校代码", "学校", "规则", "是否满足", "应达", "方案", "说明"],
-        rows: tables.plan_checks.map((row) => [
-          row.school_id, schoolName(row.school_id), row.rule_id, row.holds ? "满足" : "不满足", row.required, row.planned, row.explanation,
-        ]),
-      },
-      {
-        sheetName: "未能安排人员",
-        header: ["原学校代码", "原学校", "工号", ...(withNames ? ["姓名"] : []), "原因规则", "说明"],
-        rows: tables.plan_unplaced.map((row) => [
-          row.from_school_id, schoolName(row.from_school_id), row.staff_id, ...(withNames ? [name(row.staff_id)] : []), row.reason_rule_id, row.explanation,
-        ]),
-      },
-    ],
-    notes: [
-      ["学年", `${context.schoolYear}学年（交流轮次自${context.schoolYear}年暑期起）`],
-      ["拟交流", `${tables.rotation_plan.filter((row) => row.type === "校际交流").length} 人校际交流，${tables.rotation_plan.filter((row) => row.type === "校内轮岗").length} 人校内轮岗`],
-      ["未能安排", `${tables.plan_unplaced.length} 人`],
-      ["规则未满足", `${tables.plan_checks.filter((row) => !row.holds).length} 项（见“规则核查”）`],
-      ...(options.notes ?? []),
-    ],
-  };
+  const schools = new Map(context.schools.map((school) => [school.schoolId, { name: school.name, tier: tierZh[school.tier] }]));
+  return layOut(context.schoolYear, schools, tables, options);
 }

@@ -17,6 +17,7 @@ import { exitsData } from "../../src/site/exits.ts";
 import { snapshotMarts } from "../../src/site/marts.ts";
 import { overviewData } from "../../src/site/overview.ts";
 import { qualityData } from "../../src/site/quality.ts";
+import { planData } from "../../src/site/plan.ts";
 import { rotationData } from "../../src/site/rotation.ts";
 import { structureData } from "../../src/site/structure.ts";
 import { summaryData } from "../../src/site/summary.ts";
@@ -99,7 +100,7 @@ beforeAll(async () => {
   const parts: string[] = [];
   for (const mart of [...martNames, ...siteMartNames]) parts.push(JSON.stringify(await queryJson(db.connection, `select * from ${mart}`)));
   const context = pageContext(db, "bureau", "2026-09-01");
-  for (const page of [overviewData, structureData, rotationData, allowanceData, exitsData, summaryData, qualityData]) parts.push(JSON.stringify(await page(context)));
+  for (const page of [overviewData, structureData, rotationData, planData, allowanceData, exitsData, summaryData, qualityData]) parts.push(JSON.stringify(await page(context)));
   text = parts.join("\n");
 }, 300_000);
 afterAll(() => db?.close());

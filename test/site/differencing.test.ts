@@ -17,6 +17,8 @@ import type { Columns } from "../../src/site/frame.ts";
 import { openMarts, snapshotMarts } from "../../src/site/marts.ts";
 import { exitMonthKinds, outlookData, outlookLinks, outlookShapes } from "../../src/site/outlook.ts";
 import { overviewData } from "../../src/site/overview.ts";
+import { addDraftPlan } from "../../src/plan/index.ts";
+import { planData, planLinks, planShapes } from "../../src/site/plan.ts";
 import { qualityData, scoreShape } from "../../src/site/quality.ts";
 import { rotationData, rotationLinks, rotationShapes } from "../../src/site/rotation.ts";
 import { reserveShape, structureData, structureLinks, structureShapes } from "../../src/site/structure.ts";
@@ -40,6 +42,7 @@ async function site(db: Database, audience: string) {
     overview: await overviewData(context),
     structure: await structureData(context),
     rotation: await rotationData(context),
+    plan: await planData(context),
     allowance: await allowanceData(context),
     exits: await exitsData(context),
     quality: await qualityData(context),
@@ -54,7 +57,7 @@ type Site = Awaited<ReturnType<typeof site>>;
  * the pages' shapes declare, and the figures two pages both publish tied together.
  */
 function attackersView(data: Site): { tables: NamedTables; links: Link[] } {
-  const { overview, structure, rotation, allowance, exits, quality, summary, outlook } = data;
+  const { overview, structure, rotation, plan, allowance, exits, quality, summary, outlook } = data;
   const payYear = overview.payYear;
   const tables: NamedTables = {
     // 干部结构, with 总览's headcounts in the place its shapes give them
@@ -67,6 +70,11 @@ function attackersView(data: Site): { tables: NamedTables; links: Link[] } {
     county: { rows: rotation.county, shape: rotationShapes.county },
     reverseFlow: { rows: rotation.reverseFlow, shape: rotationShapes.reverseFlow },
     dueBySchool: { rows: rowsOf(rotation.dueBySchool), shape: rotationShapes.dueBySchool },
+    // 交流方案: the coming round's draft, its flows tied to what each tier's and district's schools send and receive
+    planSchools: { rows: rowsOf(plan.summary), shape: planShapes.planSchools },
+    tierFlows: { rows: plan.tierFlows, shape: planShapes.tierFlows },
+    districtFlows: { rows: plan.districtFlows, shape: planShapes.districtFlows },
+    unplacedByReason: { rows: plan.unplacedByReason, shape: planShapes.unplacedByReason },
     grades: { rows: rowsOf(allowance.grades), shape: allowanceShapes.grades },
     mismatches: { rows: rowsOf(allowance.mismatches), shape: allowanceShapes.mismatches },
     careCounts: { rows: rowsOf(allowance.careCounts), shape: allowanceShapes.careCounts },
@@ -96,6 +104,7 @@ function attackersView(data: Site): { tables: NamedTables; links: Link[] } {
   const links: Link[] = [
     ...structureLinks,
     ...rotationLinks,
+    ...planLinks,
     ...allowanceLinks,
     same("summary", "cadres", "summaryCadres", "cadres", (row) => (row.post_group === "全体" ? bySchool(row) : null), bySchool),
     same("summary", "young", "summaryCadres", "young_cadres", (row) => (row.post_group === "全体" ? bySchool(row) : null), bySchool),
@@ -210,6 +219,7 @@ describe("a county of one-principal schools", () => {
   beforeAll(async () => {
     db = await build({ schools, staff, appointments }, asOf);
     await copyStaffNames(db);
+    await addDraftPlan(db);
     result = await attackOn(db);
   }, 120_000);
   afterAll(() => db?.close());

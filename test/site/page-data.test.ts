@@ -10,6 +10,7 @@ import { exitsData } from "../../src/site/exits.ts";
 import { decodeColumn, rowsFromColumns as fromColumns } from "../../reports/components/columns.js";
 import { outlookData } from "../../src/site/outlook.ts";
 import { overviewData } from "../../src/site/overview.ts";
+import { planData } from "../../src/site/plan.ts";
 import { qualityData } from "../../src/site/quality.ts";
 import { rotationData } from "../../src/site/rotation.ts";
 import { structureData } from "../../src/site/structure.ts";
@@ -19,12 +20,36 @@ import { build, copyStaffNames, type Row } from "../models/given.ts";
 import { pageContext } from "./support/context.ts";
 import { asOf, county } from "./support/county.ts";
 import { hostileNames } from "./support/hostile.ts";
+import { addGivenPlan } from "./support/plan.ts";
 
-const pages = { overviewData, structureData, rotationData, allowanceData, exitsData, outlookData, summaryData, qualityData };
+const pages = { overviewData, structureData, rotationData, planData, allowanceData, exitsData, outlookData, summaryData, qualityData };
 let db: Database;
 beforeAll(async () => {
   db = await build(county, asOf);
   await copyStaffNames(db);
+  // The coming round's plan, as the site build drafts it beside the marts: chosen rows, so that
+  // each audience's share of it is known (the tiny county's own draft moves nobody).
+  await addGivenPlan(db, {
+    moves: [
+      // S2's T203, a backbone teacher, to weak S3; S3's T301 to S1; S1's T002 rotates post at home
+      { staff_id: "T203", from_school_id: "S2", to_school_id: "S3", backbone: true },
+      { staff_id: "T301", from_school_id: "S3", to_school_id: "S1" },
+      { staff_id: "T002", from_school_id: "S1", to_school_id: "S1", post_group: "middle", rule_id: "ROT-MC6" },
+    ],
+    checks: [
+      { school_id: "ALL", rule_id: "PLAN-BACKBONE", holds: true, required: 1, planned: 1, explanation: "骨干教师占派出教师的 50%（≥20%）" },
+      { school_id: "ALL", rule_id: "PLAN-QUOTA", holds: false, required: 0, planned: 2, explanation: "接收超过编制：T203（S3）、T301（S1）" },
+      { school_id: "S3", rule_id: "PLAN-QUOTA", holds: false, required: 0, planned: 1, explanation: "S3 无空余编制，接收 T203" },
+      { school_id: "S1", rule_id: "PLAN-QUOTA", holds: false, required: 0, planned: 1, explanation: "S1 无空余编制，接收 T301" },
+      // T001 is S1's own (not in the plan): a school build sees his staff ID; T203 is S2's
+      { school_id: "ALL", rule_id: "PLAN-WHO", holds: false, required: null, planned: 3, explanation: "可交流而未列入：T001、T203" },
+      { school_id: "S2", rule_id: "PLAN-RATIO", holds: true, required: 1, planned: 1, explanation: "派出 1 人（应派出 1 人）" },
+    ],
+    unplaced: [
+      { staff_id: "T007", from_school_id: "S2", reason_rule_id: "PLAN-LEVEL", explanation: "没有同学段学校可接收（PLAN-LEVEL）" },
+      { staff_id: "T012", from_school_id: "S3", reason_rule_id: "PLAN-QUOTA", explanation: "同学段学校编制已满（PLAN-QUOTA）" },
+    ],
+  });
 }, 60_000);
 afterAll(() => db.close());
 
@@ -118,8 +143,8 @@ describe("school build data", () => {
     const own = county.staff!.filter((person) => cadres.has(person.staff_id));
     expect(own.map((person) => person.staff_id)).toEqual(["T001", "T002"]);
     for (const person of own) for (const value of [String(person.staff_id), String(person.name)]) expect(appearsIn(json)(value)).toBe(true);
-    // people who never worked at S1
-    const everAtS1 = appointedAt("S1");
+    // people who never worked at S1, and whom the draft plan does not send there (T301: 交流方案 names S1's incoming)
+    const everAtS1 = new Set([...appointedAt("S1"), "T301"]);
     const others = county.staff!.filter((person) => !everAtS1.has(person.staff_id));
     expect(others.flatMap(identifiers).filter(appearsIn(json))).toEqual([]);
     expect(json).not.toContain("城东初中"); // another school's name: its rows are not in a school build
@@ -198,4 +223,64 @@ it("allowance marks the mismatch", async () => {
   const mismatched = fromColumns(allowance.people!).filter((row) => row.mismatch).map((row) => row.staff_id);
   // T001's 1.5 is PAY-MULT's for an 优秀 principal; T002's 1.2 is not a 称职 head's 1.1
   expect(new Set(mismatched)).toEqual(new Set(["T002"]));
+});
+
+describe("交流方案: each audience's share of the plan", () => {
+  const people = (data: Awaited<ReturnType<typeof planData>>) => (data.people ? fromColumns(data.people) : null);
+
+  it("the bureau sees every move and every person not placed, with names", async () => {
+    const plan = await planData(contextFor("bureau"));
+    expect(plan.schoolYear).toBe(2027);
+    expect(people(plan)!.map((row) => [row.staff_id, row.name, row.from_school_id, row.to_school_id, row.type])).toEqual([
+      ["T002", hostileNames[1], "S1", "S1", "校内轮岗"],
+      ["T203", "教师T203", "S2", "S3", "校际交流"],
+      ["T301", "教师T301", "S3", "S1", "校际交流"],
+    ]);
+    expect(fromColumns(plan.unplaced!).map((row) => [row.staff_id, row.name, row.reason_rule_id])).toEqual([["T007", "周九", "PLAN-LEVEL"], ["T012", '=HYPERLINK("http://x")', "PLAN-QUOTA"]]);
+    // the checks that do not hold, per school; the county's all
+    expect(fromColumns(plan.checks!).map((row) => [row.school_id, row.rule_id])).toEqual([["S1", "PLAN-QUOTA"], ["S3", "PLAN-QUOTA"]]);
+    expect(plan.countyChecks.map((row) => [row.rule_id, row.holds, row.explanation])).toEqual([
+      ["PLAN-BACKBONE", true, "骨干教师占派出教师的 50%（≥20%）"],
+      ["PLAN-QUOTA", false, "接收超过编制：T203（S3）、T301（S1）"],
+      ["PLAN-WHO", false, "可交流而未列入：T001、T203"],
+    ]);
+    // S2 must send ⌈15 % × its 4 eligible teachers⌉ = 1 and sends T203, a backbone teacher
+    const summary = fromColumns(plan.summary);
+    expect(summary.find((row) => row.school_id === "S2")).toMatchObject({ eligible: 4, required: 1, sent: 1, sent_teachers: 1, backbone_sent: 1, backbone_share: 1, received: 0, reached: true, unplaced: 1 });
+    expect(summary.find((row) => row.school_id === "ALL")).toMatchObject({ sent: 2, received: 2, post_rotations: 1, unplaced: 2, reached: null });
+    expect(plan.tierFlows).toEqual([{ from: "薄弱", to: "优质", count: 1 }, { from: "一般", to: "薄弱", count: 1 }]);
+  });
+
+  it("a school sees only its own people going and coming, its own row and checks, and the county's totals", async () => {
+    const plan = await planData(contextFor("school:S1"));
+    // T301 comes from S3; T002 rotates post in S1; S2's T203 and the unplaced of S2 and S3 are not S1's
+    expect(people(plan)!.map((row) => row.staff_id)).toEqual(["T002", "T301"]);
+    expect(fromColumns(plan.unplaced!)).toEqual([]);
+    expect(fromColumns(plan.summary).map((row) => row.school_id)).toEqual(["ALL", "S1"]);
+    expect(fromColumns(plan.checks!).map((row) => row.school_id)).toEqual(["S1"]);
+    // the county's check names T203, who is not S1's: his staff ID is left out
+    expect(plan.countyChecks.find((row) => row.rule_id === "PLAN-QUOTA")!.explanation).toBe("接收超过编制：他校人员（S3）、T301（S1）");
+    // its own people are named wherever a check lists them, in the plan or not
+    expect(plan.countyChecks.find((row) => row.rule_id === "PLAN-WHO")!.explanation).toBe("可交流而未列入：T001、他校人员");
+    // the flows are the school's own: T301 from weak S3 to strong S1
+    expect(plan.tierFlows).toEqual([{ from: "薄弱", to: "优质", count: 1 }]);
+    // S3 is named (T301 comes from it); S2 is not
+    expect(fromColumns(plan.schools).map((row) => row.school_id)).toEqual(["S1", "S3"]);
+    const json = JSON.stringify(plan);
+    for (const other of ["T203", "T007", "T012", "周九", "教师T203"]) expect(json).not.toContain(other);
+  });
+
+  it("the public sees counts only: no staff ID or name anywhere, the small ones withheld", async () => {
+    const plan = await planData(contextFor("public"));
+    expect([plan.people, plan.unplaced, plan.checks]).toEqual([null, null, null]);
+    const json = JSON.stringify(plan);
+    expect(county.staff!.flatMap(identifiers).filter(appearsIn(json))).toEqual([]);
+    expect(json).not.toMatch(/"(staff_id|name)"/);
+    // whether the county's rules hold is published, not the explanation that names the people
+    expect(plan.countyChecks.map((row) => [row.rule_id, row.holds, row.explanation, row.planned])).toEqual([["PLAN-BACKBONE", true, null, null], ["PLAN-QUOTA", false, null, null], ["PLAN-WHO", false, null, null]]);
+    // every count here is 1 or 2 people: withheld, and the shares and targets read off them; zeros are shown
+    const s2 = fromColumns(plan.summary).find((row) => row.school_id === "S2")!;
+    expect(s2).toMatchObject({ sent: null, backbone_share: null, reached: null, received: 0 });
+    expect(plan.tierFlows.map((row) => row.count)).toEqual([null, null]);
+  });
 });

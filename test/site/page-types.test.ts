@@ -10,6 +10,7 @@ import { exitsData, type AwaitingCountRow, type ExitMonthRow, type ExitsData, ty
 import type { Columns } from "../../src/site/frame.ts";
 import { outlookData, type OutlookData, type OutlookRow } from "../../src/site/outlook.ts";
 import { overviewData, type OverviewData } from "../../src/site/overview.ts";
+import { planData, type FlowRow, type PlanCheckRow, type PlanData, type PlanPersonRow, type PlanSchoolInfo, type PlanSummaryRow, type PlanUnplacedRow, type ReasonCountRow } from "../../src/site/plan.ts";
 import { qualityData, type FileRow, type QualityData, type ScoreCountRow } from "../../src/site/quality.ts";
 import { rotationData, type ComplianceRow, type CountyRoundRow, type DueCountRow, type RotationData } from "../../src/site/rotation.ts";
 import type { SchoolInfo } from "../../src/site/scope.ts";
@@ -27,6 +28,7 @@ import {
 import type { Database } from "../../src/warehouse/duckdb.ts";
 import { build, copyStaffNames, person, post, type Row } from "../models/given.ts";
 import { pageContext } from "./support/context.ts";
+import { addGivenPlan } from "./support/plan.ts";
 
 const asOf = "2026-09-01";
 // A county with something on every page: cadres (one of them young, one appraised 不称职 while
@@ -65,6 +67,12 @@ let db: Database;
 beforeAll(async () => {
   db = await build({ staff, appointments, appraisals, exemptions, rejects, load_files }, asOf);
   await copyStaffNames(db);
+  // the coming round's plan: T0 (S1) to S2, T1 (S2) to S1, Y1 rotating post, R1 not placed, a check that does not hold
+  await addGivenPlan(db, {
+    moves: [{ staff_id: "T0", from_school_id: "S1", to_school_id: "S2", backbone: true }, { staff_id: "T1", from_school_id: "S2", to_school_id: "S1" }, { staff_id: "Y1", from_school_id: "S1", to_school_id: "S1", post_group: "middle", rule_id: "ROT-MC6" }],
+    checks: [{ school_id: "ALL", rule_id: "PLAN-RATIO", holds: true, required: 1, planned: 2, explanation: "" }, { school_id: "S2", rule_id: "PLAN-QUOTA", holds: false, required: 1, planned: 2, explanation: "T1" }],
+    unplaced: [{ staff_id: "R1", from_school_id: "S1", reason_rule_id: "PLAN-BAR", explanation: "" }],
+  });
 }, 60_000);
 afterAll(() => db?.close());
 
@@ -151,6 +159,27 @@ describe("each page's data has one type, and the builder writes what it names", 
       [data.dueBySchool, columnsOf<DueCountRow>()(["school_id", "due", "exempt", "barred"])],
     ]);
     expect(filled).toBe(3);
+  });
+
+  it("交流方案", async () => {
+    const data = await planData(context());
+    expectTypeOf(data).toEqualTypeOf<PlanData>();
+    const [school] = rowsFromColumns(data.summary);
+    expectTypeOf(school!.reached).toEqualTypeOf<boolean | null>();
+    // @ts-expect-error: the summary counts what a school sends, not whom
+    expect(school!.staff_id).toBeUndefined();
+    const filled = expectColumns([
+      [data.schools, columnsOf<PlanSchoolInfo>()(["school_id", "school_name", "level", "district", "tier"])],
+      [data.summary, columnsOf<PlanSummaryRow>()(["school_id", "tier", "district", "required", "target_exception", "reached", "backbone_share", "eligible", "sent", "sent_teachers", "sent_leaders", "backbone_sent", "received", "post_rotations", "unplaced"])],
+      [data.tierFlows, columnsOf<FlowRow>()(["from", "to", "count"])],
+      [data.districtFlows, columnsOf<FlowRow>()(["from", "to", "count"])],
+      [data.unplacedByReason, columnsOf<ReasonCountRow>()(["reason_rule_id", "count"])],
+      [data.countyChecks, columnsOf<PlanCheckRow>()(["school_id", "rule_id", "holds", "required", "planned", "explanation"])],
+      [data.checks!, columnsOf<PlanCheckRow>()(["school_id", "rule_id", "holds", "required", "planned", "explanation"])],
+      [data.people!, columnsOf<PlanPersonRow>()(["staff_id", "name", "from_school_id", "to_school_id", "type", "post_group", "backbone", "rule_id", "explanation"])],
+      [data.unplaced!, columnsOf<PlanUnplacedRow>()(["staff_id", "name", "school_id", "reason_rule_id", "explanation"])],
+    ]);
+    expect(filled).toBe(9);
   });
 
   it("绩效津贴", async () => {

@@ -16,13 +16,14 @@ import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shownFingerprint } from "../../data-loaders/fingerprint.ts";
-import { openDatabase } from "../../src/warehouse/duckdb.ts";
+import { planSheets } from "../../reports/components/plan-workbook.js";
+import { openDatabase, queryJson } from "../../src/warehouse/duckdb.ts";
 import { launchBrowser, openWatchedPage } from "./support/browser.ts";
 import { serveDirectory, type StaticServer } from "../../src/site/serve.ts";
 import { AS_OF, buildTestSites, root, type Sites } from "./support/sites.ts";
 
-const pages = ["/", "/structure", "/rotation", "/allowance", "/exits", "/outlook", "/summary", "/quality"];
-const chartPages = new Set(["/structure", "/rotation", "/allowance", "/exits", "/outlook", "/summary", "/quality"]);
+const pages = ["/", "/structure", "/rotation", "/plan", "/allowance", "/exits", "/outlook", "/summary", "/quality"];
+const chartPages = new Set(["/structure", "/rotation", "/plan", "/allowance", "/exits", "/outlook", "/summary", "/quality"]);
 const audiences = ["bureau", "public", "school"] as const;
 
 let sites: Sites;
@@ -263,6 +264,32 @@ describe("what a bureau office files and a clerk opens", () => {
       // The page writes thousands with a comma (1,234); the spreadsheet has the number itself.
       expect(cells).toEqual(shown.map((row) => row.map((text) => (/^[\d,]+$/.test(text) ? text.replaceAll(",", "") : text))));
       expect(cells.slice(1).every((row) => /^(\d+\.\d%|隐去)$/.test(row[3]!))).toBe(true);
+    } finally {
+      await watched.context.close();
+    }
+  }, 180_000);
+
+  it.each(["bureau", "school"] as const)("the %s build's 交流方案 downloads the plan laid out as the CLI's workbook, with the moves it may see", async (audience) => {
+    const marts = await openDatabase(join(root, ".cadreboard", "test-site", "marts.duckdb"), { readOnly: true });
+    const moves = await queryJson(marts.connection, "select staff_id, from_school_id, to_school_id, school_year from rotation_plan");
+    marts.close();
+    const own = audience === "bureau" ? moves : moves.filter((move) => move.from_school_id === sites.schoolId || move.to_school_id === sites.schoolId);
+    expect(own.length).toBeGreaterThan(0);
+    const watched = await openWatchedPage(browser, { acceptDownloads: true });
+    try {
+      await watched.page.goto(`${servers[audience]!.url}/plan`, { waitUntil: "networkidle" });
+      const [download] = await Promise.all([watched.page.waitForEvent("download"), watched.page.getByRole("button", { name: /下载交流方案/ }).click()]);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile((await download.path())!);
+      // the layout the CLI writes (src/plan/workbook.ts runs the same function)
+      const layout = planSheets(Number(moves[0]!.school_year), new Map(), { rotation_plan: [], plan_checks: [], plan_unplaced: [] }, { names: new Map() });
+      expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([layout.sheetName, ...layout.moreSheets.map((sheet) => sheet.sheetName), "说明"]);
+      const [first] = workbook.worksheets;
+      const header = (first!.getRow(1).values as unknown[]).slice(1);
+      expect(header).toEqual(layout.header);
+      const column = (label: string) => (first!.getColumn(header.indexOf(label) + 1).values as unknown[]).slice(2).map(String);
+      expect(column("工号").sort()).toEqual(own.map((move) => String(move.staff_id)).sort());
+      expect(column("姓名").every((name) => name.length > 0)).toBe(true);
     } finally {
       await watched.context.close();
     }

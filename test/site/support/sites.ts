@@ -23,7 +23,7 @@ export interface Person {
   staffId: string;
   name: string;
   idNumber: string;
-  /** Every school the person ever had an appointment at. */
+  /** Every school the person ever had an appointment at, and the one the draft plan sends them to (交流方案 shows a school its incoming people). */
   schools: Set<string>;
 }
 
@@ -60,7 +60,20 @@ export async function buildTestSites(): Promise<Sites> {
   } finally {
     await listener.close();
   }
+  await addPlannedSchools(source.people, join(work, "marts.duckdb"));
   return { source: source.kind, dirs, schoolId: source.schoolId, people: source.people, hostile: hostileNames, log, telemetryRequests: listener.requests };
+}
+
+/** The school the builds' draft plan (in their marts) sends each person to: a school build names its incoming people. */
+async function addPlannedSchools(people: Person[], marts: string): Promise<void> {
+  const { openDatabase, queryJson } = await import("../../../src/warehouse/duckdb.ts");
+  const db = await openDatabase(marts, { readOnly: true });
+  try {
+    const byId = new Map(people.map((person) => [person.staffId, person]));
+    for (const row of await queryJson(db.connection, "select staff_id, to_school_id from rotation_plan")) byId.get(String(row.staff_id))?.schools.add(String(row.to_school_id));
+  } finally {
+    db.close();
+  }
 }
 
 /** Runs the cadreboard CLI; its output goes into `log` line by line; a non-zero exit throws with the tail. */
