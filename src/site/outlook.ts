@@ -146,7 +146,8 @@ async function planEffectRows(context: PageContext, firstYear: number | undefine
             count(distinct staff_id) filter (where post_group <> 'leader')::integer as teachers_sent,
             count(distinct staff_id) filter (where post_group = 'leader')::integer as leaders_sent,
         from rotation_plan
-        where school_year = $year
+        -- a post rotation (校内轮岗) leaves the person due to leave the school
+        where school_year = $year and to_school_id <> from_school_id
         group by grouping sets ((from_school_id), ())
     )
     select outlook.school_year, outlook.school_id,

@@ -8,7 +8,7 @@ import { rowsFromColumns } from "../../reports/components/columns.js";
 import { allowanceData, type AllowanceData, type CareCountRow, type GradeCountRow, type MismatchCountRow } from "../../src/site/allowance.ts";
 import { exitsData, type AwaitingCountRow, type ExitMonthRow, type ExitsData, type ProtectedCountRow } from "../../src/site/exits.ts";
 import type { Columns } from "../../src/site/frame.ts";
-import { outlookData, type OutlookData, type OutlookRow } from "../../src/site/outlook.ts";
+import { outlookData, type OutlookData, type OutlookRow, type PlanEffectRow } from "../../src/site/outlook.ts";
 import { overviewData, type OverviewData } from "../../src/site/overview.ts";
 import { planData, type FlowRow, type PlanCheckRow, type PlanData, type PlanPersonRow, type PlanSchoolInfo, type PlanSummaryRow, type PlanUnplacedRow, type ReasonCountRow } from "../../src/site/plan.ts";
 import { qualityData, type FileRow, type QualityData, type ScoreCountRow } from "../../src/site/quality.ts";
@@ -222,10 +222,12 @@ describe("each page's data has one type, and the builder writes what it names", 
     expect(year!.young_cadres).toBeUndefined();
     const filled = expectColumns([
       [data.outlook, columnsOf<OutlookRow>()(["school_year", "school_id", "teachers_due", "leaders_due", "retirements", "cadre_age_exits", "term_ends", "cadres", "cadres_40_or_under", "backbone", "share_40_or_under"])],
+      [data.planEffect!, columnsOf<PlanEffectRow>()(["school_year", "school_id", "teachers_due", "teachers_sent", "teachers_left", "leaders_due", "leaders_sent", "leaders_left"])],
     ]);
-    expect(filled).toBe(1);
-    // no rotation_plan in these marts: the plan's column is left out, not faked
-    expect(data.planEffect).toBeNull();
+    // these marts hold the given plan (T0 and T1 sent between schools; Y1's post rotation is not a send)
+    expect(filled).toBe(2);
+    const county = rowsFromColumns(data.planEffect!).find((row) => row.school_id === "ALL")!;
+    expect(county.teachers_sent).toBe(2);
   });
 
   it("数据质量", async () => {
