@@ -9,7 +9,8 @@ import { buildMarts } from "../models/index.ts";
 import { planInputNames } from "../models/models.ts";
 import { defaultPolicyPath, loadPolicy, policyOn } from "../policy/load.ts";
 import { queryJson, type Database } from "../warehouse/duckdb.ts";
-import { loadInfoSql } from "../site/provenance.ts";
+import { shownFingerprint } from "../../data-loaders/fingerprint.ts";
+import { loadInfoSql } from "../warehouse/schema.ts";
 import { pathLiteral, writeTableCsv } from "../models/csv.ts";
 import { checkPlan } from "./check.ts";
 import { loadPlanContext, type PlanContext } from "./context.ts";
@@ -143,7 +144,7 @@ async function warehouseFacts(db: Database): Promise<{ names: Map<string, string
   const [load] = await queryJson(db.connection, loadInfoSql);
   const notes: [string, string][] = [
     ["数据导入时间", String(load?.loaded_at ?? "")],
-    ["数据指纹", String(load?.input_fingerprint ?? "").slice(0, 12)],
+    ["数据指纹", typeof load?.input_fingerprint === "string" ? shownFingerprint(load.input_fingerprint) : ""],
   ];
   return { names, notes };
 }

@@ -9,6 +9,7 @@
  */
 import { shownFingerprint } from "../../data-loaders/fingerprint.ts";
 import { queryJson } from "../warehouse/duckdb.ts";
+import { loadInfoSql } from "../warehouse/schema.ts";
 import { audienceLabel, type Audience } from "./audience.ts";
 import { openMarts } from "./marts.ts";
 
@@ -25,8 +26,7 @@ export interface Provenance {
 /** The environment variable the build passes the provenance in (JSON) to Framework's config. */
 export const PROVENANCE_VARIABLE = "CADREBOARD_PROVENANCE";
 
-/** When the data was loaded, in Beijing time (ingest stores UTC; China has one zone, UTC+8, without summer time), and the input fingerprint. */
-export const loadInfoSql = `select strftime(max(loaded_at) + interval 8 hour, '%Y-%m-%d %H:%M') as loaded_at, max(input_fingerprint) as input_fingerprint from load_info`;
+export { loadInfoSql };
 
 export async function readProvenance(martsFile: string, asOf: string, audience: Audience): Promise<Provenance> {
   const db = await openMarts(martsFile);

@@ -53,4 +53,7 @@ export const bookkeepingDdl: readonly string[] = [
   )`,
 ];
 
+/** When the data was loaded, in Beijing time (ingest stores UTC; China has one zone, UTC+8, without summer time), and the input fingerprint. */
+export const loadInfoSql = `select strftime(max(loaded_at) + interval 8 hour, '%Y-%m-%d %H:%M') as loaded_at, max(input_fingerprint) as input_fingerprint from load_info`;
+
 export const warehouseDdl = (): string[] => [...recordFiles.map(rawTableDdl), ...bookkeepingDdl];
