@@ -33,7 +33,7 @@ export type PersonClass = "ordinary" | "backbone" | "leader";
 export interface Unplaced {
   staffId: string;
   fromSchoolId: string;
-  reasonRuleId: "PLAN-BAR" | "PLAN-HEAD-FIRST" | "PLAN-RATIO" | "PLAN-LEVEL" | "PLAN-QUOTA";
+  reasonRuleId: "PLAN-BAR" | "PLAN-HEAD-FIRST" | "PLAN-LEVEL" | "PLAN-QUOTA";
   /** For PLAN-HEAD-FIRST: the head who goes first. */
   headStaffId?: string;
 }
@@ -77,6 +77,12 @@ const cost = {
   /** Leaders: the school whose leader served longest goes first (a small reward per year). */
   leaderYearsReward: 0.001,
 } as const;
+
+/**
+ * HiGHS stops here with its best plan and the gap it has left (reported beside the plan) rather
+ * than run on: a city's plan must come within a minute on an office PC.
+ */
+const solverTimeLimitSeconds = 50;
 
 let loaded: Promise<Highs> | undefined;
 // highs ships ESM at run time (its loader is the default export) but CommonJS-shaped types, which
@@ -137,7 +143,7 @@ function waitingDeputies(context: PlanContext): Map<string, string> {
   return waiting;
 }
 
-export async function draftPlan(context: PlanContext, options: { timeLimitSeconds?: number } = {}): Promise<DraftResult> {
+export async function draftPlan(context: PlanContext): Promise<DraftResult> {
   const started = performance.now();
   const schools = new Map(context.schools.map((school) => [school.schoolId, school]));
   const waiting = waitingDeputies(context);
@@ -279,7 +285,7 @@ export async function draftPlan(context: PlanContext, options: { timeLimitSecond
   }
 
   const highs = await loadHighs();
-  const solution = model.solve(highs, options.timeLimitSeconds ?? 50);
+  const solution = model.solve(highs, solverTimeLimitSeconds);
   const value = (column: number): number => Math.round(solution.values[column] ?? 0);
 
   // who goes: within a group the longest-serving; those who stay in the class first

@@ -103,8 +103,6 @@ export function unplacedRows(context: PlanContext, unplaced: readonly Unplaced[]
           return `全县没有可接收${from?.level ?? ""}学段教师的其他学校，本校应交流人数无法达到，本人本轮未能安排`;
         case "PLAN-QUOTA":
           return "同学段学校编制已满、无空余岗位接收，本校应交流人数无法达到，本人本轮未能安排";
-        case "PLAN-RATIO":
-          return "本轮未能安排";
       }
     })();
     return {
