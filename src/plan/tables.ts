@@ -59,20 +59,8 @@ export function planRows(context: PlanContext, moves: readonly PlanMove[]): Rota
     const person = people.get(move.staffId);
     const from = schools.get(move.fromSchoolId);
     const to = schools.get(move.toSchoolId);
-    if (move.kind === "post_rotation") {
-      return {
-        school_year: context.schoolYear,
-        staff_id: move.staffId,
-        from_school_id: move.fromSchoolId,
-        to_school_id: move.toSchoolId,
-        post_group: person?.postGroup ?? "",
-        backbone: person?.backbone ?? false,
-        rule_id: "ROT-MC6",
-        explanation: `${person?.postExplanation ?? ""}；本轮在${schoolText(from, move.fromSchoolId)}校内轮岗`,
-        type: moveTypeZh[move.kind],
-      };
-    }
-    const reason = person ? destinationReason(person, from, to) : "";
+    const postRotation = move.kind === "post_rotation";
+    const reason = person && !postRotation ? destinationReason(person, from, to) : "";
     return {
       school_year: context.schoolYear,
       staff_id: move.staffId,
@@ -80,8 +68,10 @@ export function planRows(context: PlanContext, moves: readonly PlanMove[]): Rota
       to_school_id: move.toSchoolId,
       post_group: person?.postGroup ?? "",
       backbone: person?.backbone ?? false,
-      rule_id: person?.rotationRuleId ?? "",
-      explanation: `${person?.explanation ?? ""}；拟从${schoolText(from, move.fromSchoolId)}交流至${schoolText(to, move.toSchoolId)}${reason ? `，${reason}` : ""}`,
+      rule_id: postRotation ? "ROT-MC6" : (person?.rotationRuleId ?? ""),
+      explanation: postRotation
+        ? `${person?.postExplanation ?? ""}；本轮在${schoolText(from, move.fromSchoolId)}校内轮岗`
+        : `${person?.explanation ?? ""}；拟从${schoolText(from, move.fromSchoolId)}交流至${schoolText(to, move.toSchoolId)}${reason ? `，${reason}` : ""}`,
       type: moveTypeZh[move.kind],
     };
   });

@@ -9,24 +9,13 @@ import { describe, expect, it } from "vitest";
 import { ingest } from "../../data-loaders/ingest.ts";
 import { writeSampleCounty } from "../../src/sample/index.ts";
 import { planContext } from "../../src/plan/index.ts";
+import { random } from "../faults/harness.ts";
 import { tempDir } from "../ingest/fixtures.ts";
 import { checkPlan } from "../../src/plan/check.ts";
 import type { PlanContext, PlanPerson, PlanSchool } from "../../src/plan/context.ts";
 import { ceilShare } from "../../src/plan/check-words.ts";
 import { draftPlan } from "../../src/plan/draft.ts";
 import { county, leader, school, teacher } from "./hand-made.ts";
-
-/** A small deterministic generator (mulberry32), so a failing county can be rebuilt from its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomCounty(seed: number): PlanContext {
   const next = random(seed);
