@@ -12,7 +12,10 @@ export interface Measured {
 export interface SizeResult {
   staff: number;
   csvBytes: number;
+  /** The scan-floor step from outside: process start, opening DuckDB and the read. */
   floor: Measured;
+  /** The read alone, timed inside the step: the issue's floor (every byte looked at once). */
+  floorReadSeconds: number;
   ingest: Measured;
   models: Measured;
   /** Seconds of the models rotation_due and rotation_compliance need, from the models' own log. */
@@ -37,7 +40,10 @@ const s = (seconds: number | undefined): string => (seconds === undefined ? "—
 const x = (ratio: number): string => `${ratio.toFixed(2)}×`;
 
 export const loadSeconds = (result: SizeResult): number => result.ingest.seconds + result.models.seconds;
-export const floorRatio = (result: SizeResult): number => loadSeconds(result) / result.floor.seconds;
+/** Ingest + models ÷ the read alone: the ratio the targets hold. */
+export const floorRatio = (result: SizeResult): number => loadSeconds(result) / result.floorReadSeconds;
+/** The same ÷ the whole floor step (with its process start), as earlier sections of results.md report it. */
+export const stepFloorRatio = (result: SizeResult): number => loadSeconds(result) / result.floor.seconds;
 /** The same ratio on CPU time, which other work on a shared machine disturbs much less. */
 export const cpuFloorRatio = (result: SizeResult): number | null =>
   result.ingest.cpuSeconds === null || result.models.cpuSeconds === null || !result.floor.cpuSeconds
@@ -52,14 +58,15 @@ const maxRss = (...steps: Measured[]): number | null =>
 
 export function resultsTable(results: readonly SizeResult[]): string {
   const header = [
-    "staff", "CSV MB", "scan floor s (CPU s)", "ingest s (CPU s)", "models s (CPU s)", "ingest + models s", "÷ floor (CPU ÷ CPU)",
+    "staff", "CSV MB", "scan floor: read s / step s (CPU s)", "ingest s (CPU s)", "models s (CPU s)", "ingest + models s",
+    "÷ read floor", "÷ floor step (CPU ÷ CPU)",
     "peak RSS MB floor / ingest / models", "rotation rules s DuckDB", "arquero s (peak RSS MB)", "arquero ÷ DuckDB", "rows checked",
     "site build s (CPU s)", "site peak RSS MB", "largest page data KB",
     "plan s (CPU s)", "plan: drafting s (integer program), HiGHS status, gap, columns", "plan peak RSS MB",
   ];
   const rows = results.map((r) => [
-    r.staff.toLocaleString("en-US"), mb(r.csvBytes), wallCpu(r.floor), wallCpu(r.ingest), wallCpu(r.models),
-    s(loadSeconds(r)), `${x(floorRatio(r))}${cpuFloorRatio(r) === null ? "" : ` (${x(cpuFloorRatio(r)!)})`}`,
+    r.staff.toLocaleString("en-US"), mb(r.csvBytes), `${s(r.floorReadSeconds)} / ${wallCpu(r.floor)}`, wallCpu(r.ingest), wallCpu(r.models),
+    s(loadSeconds(r)), x(floorRatio(r)), `${x(stepFloorRatio(r))}${cpuFloorRatio(r) === null ? "" : ` (${x(cpuFloorRatio(r)!)})`}`,
     `${mb(r.floor.peakRssBytes)} / ${mb(r.ingest.peakRssBytes)} / ${mb(r.models.peakRssBytes)}`,
     s(r.duckdbRulesSeconds), r.arquero ? `${s(r.arquero.rulesSeconds)} (${mb(r.arquero.peakRssBytes)})` : "—",
     r.arquero ? x(arqueroRatio(r)!) : "—",
@@ -73,19 +80,23 @@ export function resultsTable(results: readonly SizeResult[]): string {
   return [header, header.map(() => "---"), ...rows].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
 }
 
-/** The issue's targets, for the sizes that were run. */
+/** The targets of issue #12 (and #11's plan, the earlier page-size limit), for the sizes that were run. */
 export function targetChecks(results: readonly SizeResult[]): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const at = (staff: number) => results.find((r) => r.staff === staff);
-  const county = at(100_000);
-  if (county) {
-    checks.push({ target: "100,000 staff: ingest + models ≤ 10 s", value: `${s(loadSeconds(county))} s`, met: loadSeconds(county) <= 10 });
-    checks.push({ target: "100,000 staff: ingest + models ≤ 3× scan floor", value: x(floorRatio(county)), met: floorRatio(county) <= 3 });
-    if (county.site) {
-      checks.push({ target: "100,000 staff: site build ≤ 60 s", value: `${s(county.site.seconds)} s`, met: county.site.seconds <= 60 });
+  const withinFloor = (result: SizeResult) => ({
+    target: `${result.staff.toLocaleString("en-US")} staff: ingest + models ≤ 5× the scan floor's read`,
+    value: `${x(floorRatio(result))} (${s(loadSeconds(result))} s ÷ ${s(result.floorReadSeconds)} s)`,
+    met: floorRatio(result) <= 5,
+  });
+  const city = at(100_000);
+  if (city) {
+    checks.push(withinFloor(city));
+    if (city.site) {
+      checks.push({ target: "100,000 staff: site build ≤ 30 s", value: `${s(city.site.seconds)} s`, met: city.site.seconds <= 30 });
       checks.push({
-        target: `100,000 staff: largest page data ≤ 1 MB (${county.site.audience})`,
-        value: `${(county.site.largestPageBytes / 1e6).toFixed(2)} MB`, met: county.site.largestPageBytes <= 1e6,
+        target: `100,000 staff: largest page data ≤ 1 MB (${city.site.audience})`,
+        value: `${(city.site.largestPageBytes / 1e6).toFixed(2)} MB`, met: city.site.largestPageBytes <= 1e6,
       });
     }
   }
@@ -102,9 +113,9 @@ export function targetChecks(results: readonly SizeResult[]): TargetCheck[] {
   const province = at(1_000_000);
   if (province) {
     const rss = maxRss(province.ingest, province.models);
-    checks.push({ target: "1,000,000 staff: ingest + models ≤ 60 s", value: `${s(loadSeconds(province))} s`, met: loadSeconds(province) <= 60 });
-    checks.push({ target: "1,000,000 staff: ingest + models ≤ 2× scan floor", value: x(floorRatio(province)), met: floorRatio(province) <= 2 });
-    checks.push({ target: "1,000,000 staff: peak RSS ≤ 4 GB (ingest, models)", value: `${mb(rss)} MB`, met: rss !== null && rss <= 4e9 });
+    checks.push(withinFloor(province));
+    checks.push({ target: "1,000,000 staff: ingest + models ≤ 30 s", value: `${s(loadSeconds(province))} s`, met: loadSeconds(province) <= 30 });
+    checks.push({ target: "1,000,000 staff: peak RSS ≤ 2 GB (ingest, models)", value: `${mb(rss)} MB`, met: rss !== null && rss <= 2e9 });
     const ratio = arqueroRatio(province);
     if (ratio !== undefined) checks.push({ target: "1,000,000 staff: DuckDB ≥ 5× faster than arquero", value: x(ratio), met: ratio >= 5 });
   }
@@ -132,7 +143,9 @@ export function resultsSection(info: RunInfo, results: readonly SizeResult[]): s
     `## ${info.date} — ${info.cores} cores, ${info.memoryGb.toFixed(0)} GB`,
     "",
     `${info.cpu}; Node ${info.node}; commit ${info.commit}; sample seed ${info.seed}; as of ${info.asOf}. ` +
-      `1-minute load average before each size (other work on the machine): ${loads}.`,
+      `1-minute load average before each size (other work on the machine): ${loads}. ` +
+      "Scan floor: *read* is DuckDB's read alone, timed inside the step (the floor the targets divide by); " +
+      "*step* is the same step timed from outside, process start and DuckDB's opening included.",
     "",
     resultsTable(results),
     "",
@@ -140,4 +153,37 @@ export function resultsSection(info: RunInfo, results: readonly SizeResult[]): s
     checksList(targetChecks(results)),
     "",
   ].join("\n");
+}
+
+/** The markers around the README's scaling table, which `npm run bench` rewrites between them. */
+export const scalingMarkers = { start: "<!-- scaling table: written by npm run bench -->", end: "<!-- end of scaling table -->" } as const;
+
+/** Seconds with the step's peak memory beside them, for a reader sizing their own county. */
+const secondsAndMemory = (step: Measured | undefined): string =>
+  step === undefined ? "—" : `${s(step.seconds)} s (${mb(step.peakRssBytes)} MB)`;
+
+/** The README's table: how each step's time and peak memory grow with the county's size. */
+export function scalingTable(info: RunInfo, results: readonly SizeResult[]): string {
+  const header = ["staff", "CSV", "scan floor (read)", "ingest", "models", "ingest + models ÷ floor", "site build (public)", "rotation plan"];
+  const rows = results.map((r) => [
+    r.staff.toLocaleString("en-US"), `${mb(r.csvBytes)} MB`, `${s(r.floorReadSeconds)} s`, secondsAndMemory(r.ingest), secondsAndMemory(r.models),
+    x(floorRatio(r)), secondsAndMemory(r.site), secondsAndMemory(r.plan),
+  ]);
+  return [
+    scalingMarkers.start,
+    `Measured by \`npm run bench\` on ${info.date.slice(0, 10)}: ${info.cores} cores (${info.cpu}), ${info.memoryGb.toFixed(0)} GB, ` +
+      `Node ${info.node}, commit ${info.commit}, as of ${info.asOf}. Seconds of wall time with the step's peak memory; ` +
+      "— where the bench does not run the step at that size.",
+    "",
+    ...[header, header.map(() => "---"), ...rows].map((cells) => `| ${cells.join(" | ")} |`),
+    scalingMarkers.end,
+  ].join("\n");
+}
+
+/** README text with its scaling table replaced; refuses a README that lost its markers. */
+export function withScalingTable(readme: string, table: string): string {
+  const start = readme.indexOf(scalingMarkers.start);
+  const end = readme.indexOf(scalingMarkers.end);
+  if (start < 0 || end < start) throw new Error(`README.md has no "${scalingMarkers.start}" … "${scalingMarkers.end}" section to write the scaling table into`);
+  return `${readme.slice(0, start)}${table}${readme.slice(end + scalingMarkers.end.length)}`;
 }
