@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 // Rules never read the clock, but date formatting in Node does: pin the zone so a test means
@@ -8,6 +9,10 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     pool: "forks",
+    // Vitest leaves a core for itself by default, which on a 2-core office PC or CI runner runs
+    // one test file at a time; the files spend their time in DuckDB, Chromium and child processes,
+    // not in vitest's own process, so every core runs a file.
+    maxWorkers: availableParallelism(),
     testTimeout: 60_000,
     hookTimeout: 300_000,
   },

@@ -104,9 +104,11 @@ export const modelFiles: readonly ModelFile[] = [
   ...outlookNames.map((name) => ({ name, layer: "marts" as const })),
 ];
 
+/** Whether SQL text names a table, comments aside. */
+const mentions = (text: string, name: string) => new RegExp(`\\b${name}\\b`).test(text.replace(/--.*$/gm, ""));
+
 /** Pure: names → the names each model's text mentions, then everything reachable from roots. */
 export function dependencyClosure(texts: ReadonlyMap<string, string>, roots: readonly string[]): Set<string> {
-  const mentions = (text: string, name: string) => new RegExp(`\\b${name}\\b`).test(text.replace(/--.*$/gm, ""));
   const needed = new Set<string>();
   const visit = (name: string) => {
     if (needed.has(name)) return;
@@ -126,3 +128,7 @@ export function modelsNeededFor(roots: readonly string[]): Set<string> {
   const texts = new Map(modelFiles.map((model) => [model.name, readFileSync(join(sqlDir, model.layer, `${model.name}.sql`), "utf8")]));
   return dependencyClosure(texts, roots);
 }
+
+/** The models a query needs: those it names, and what they read. */
+export const modelsReadBy = (sql: string): Set<string> =>
+  modelsNeededFor(modelFiles.map((model) => model.name).filter((name) => mentions(sql, name)));

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { defaultPolicyPath, loadPolicy, parsePolicy, type Policy } from "../../src/policy/load.ts";
 import { buildModelsInto } from "../../src/models/build.ts";
+import { modelsReadBy } from "../../src/models/models.ts";
 import { warehouseDdl } from "../../src/warehouse/schema.ts";
 import { openDatabase, queryJson, type Database } from "../../src/warehouse/duckdb.ts";
 
@@ -73,7 +74,15 @@ export async function copyStaffNames(db: Database): Promise<void> {
 
 let defaultPolicy: Policy | undefined;
 
-export async function build(given: Given, asOf: string, options: { policy?: unknown; horizonMonths?: number; outlookYears?: number } = {}): Promise<Database> {
+export interface BuildOptions {
+  policy?: unknown;
+  horizonMonths?: number;
+  outlookYears?: number;
+  /** Only these models and what they read (modelsReadBy); every model when absent. */
+  only?: ReadonlySet<string>;
+}
+
+export async function build(given: Given, asOf: string, options: BuildOptions = {}): Promise<Database> {
   const policy = options.policy === undefined ? (defaultPolicy ??= await loadPolicy()) : parsePolicy(options.policy);
   const db = await openDatabase();
   try {
@@ -84,7 +93,9 @@ export async function build(given: Given, asOf: string, options: { policy?: unkn
       raw_rejects: given.rejects, load_files: given.load_files, load_info: given.load_info,
     };
     for (const [table, rows] of Object.entries(tables)) await insert(db, table, rows ?? []);
-    await buildModelsInto(db, policy, { asOf, horizonMonths: options.horizonMonths ?? 36, outlookYears: options.outlookYears ?? 5 });
+    await buildModelsInto(db, policy, {
+      asOf, horizonMonths: options.horizonMonths ?? 36, outlookYears: options.outlookYears ?? 5, ...(options.only ? { only: options.only } : {}),
+    });
     return db;
   } catch (error) {
     db.close();
@@ -108,9 +119,12 @@ export async function rows(db: Database, sql: string): Promise<Record<string, un
   return queryJson(db.connection, sql);
 }
 
-/** Builds, runs one query, closes. */
-export async function query(given: Given, asOf: string, sql: string, options?: Parameters<typeof build>[2]): Promise<Record<string, unknown>[]> {
-  const db = await build(given, asOf, options);
+/**
+ * Builds the models the query reads (and theirs, with their data tests), runs it, closes: the
+ * query's tables are built exactly as in a full build, and a test does not pay for the others.
+ */
+export async function query(given: Given, asOf: string, sql: string, options: Omit<BuildOptions, "only"> = {}): Promise<Record<string, unknown>[]> {
+  const db = await build(given, asOf, { ...options, only: modelsReadBy(sql) });
   try {
     return await rows(db, sql);
   } finally {
