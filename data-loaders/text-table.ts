@@ -31,6 +31,8 @@ export const OVERFLOW_COLUMN = "c_overflow";
 
 /** DuckDB's default (2 MB) stops the whole file at one runaway cell; with room, that row is rejected instead. */
 const MAX_LINE_BYTES = 64 << 20;
+/** DuckDB sizes its read buffer at 16 lines of the longest (1 GiB here), more than the memory limit; two are enough. */
+const BUFFER_BYTES = 2 * MAX_LINE_BYTES;
 
 const textTableName = (source: SourceFile): string => `txt_${source.spec.name}`;
 
@@ -55,7 +57,7 @@ async function loadCsv(connection: DuckDBConnection, source: SourceFile, tempDir
   const sql = `create temp table ${table} as select * from read_csv($path,
       all_varchar = true, header = false, auto_detect = false, skip = $skip, columns = {${columns}},
       delim = $delim, quote = '"', escape = '"', strict_mode = false, null_padding = true, parallel = $parallel,
-      max_line_size = ${MAX_LINE_BYTES})`;
+      max_line_size = ${MAX_LINE_BYTES}, buffer_size = ${BUFFER_BYTES})`;
   try {
     const skip = csv.leadingRecords[lastIndex]!.linesThrough;
     await connection.run(sql, { path: csv.readPath, skip, delim: csv.delimiter, parallel: !csv.hasQuotes });

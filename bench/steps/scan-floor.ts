@@ -2,7 +2,8 @@
  * The scan floor: DuckDB reads the same CSV record files into tables, every column as text, with
  * nothing else — no header mapping, typing, checks, rejects or write to disk (an in-memory
  * database: the cheapest place a table can be). This is the least any load of these files can
- * cost on this machine, so ingest + models ÷ floor says how far the pipeline is from it.
+ * cost on this machine, so ingest + models ÷ floor says how far the pipeline is from it. DuckDB
+ * keeps its own memory default here (80 % of RAM), not Cadreboard's limit: nothing spills.
  *
  *   node --import tsx bench/steps/scan-floor.ts DATA_DIR
  */
@@ -13,7 +14,7 @@ import { openDatabase, queryJson } from "../../src/warehouse/duckdb.ts";
 const [dataDir] = process.argv.slice(2);
 if (!dataDir) throw new Error("usage: scan-floor.ts DATA_DIR");
 
-const db = await openDatabase();
+const db = await openDatabase(":memory:", { memoryLimit: null });
 const rows: Record<string, number> = {};
 const started = performance.now();
 try {

@@ -47,9 +47,6 @@ export async function buildMarts(options: ModelOptions, log?: (line: string) => 
   const policy = await loadPolicy(options.policyPath ?? defaultPolicyPath);
   const db = await openDatabase();
   try {
-    // Keep the in-memory model database within 3 GB (beyond it DuckDB spills to disk): at a
-    // province's size it otherwise grew past 7 GB, and was slower for it.
-    await db.connection.run(`set memory_limit = '3GB'`);
     await db.connection.run(`attach ${pathLiteral(options.warehouse)} as warehouse (read_only)`);
     // models name raw tables unqualified; they are found in the attached warehouse
     await db.connection.run(`set search_path = 'memory.main,warehouse.main'`);

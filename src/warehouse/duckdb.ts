@@ -3,6 +3,9 @@
  * pasted into the text.
  */
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
+import { rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 export type Params = Record<string, DuckDBValue>;
 
@@ -11,14 +14,37 @@ export interface Database {
   close(): void;
 }
 
-export async function openDatabase(path = ":memory:", options: { readOnly?: boolean } = {}): Promise<Database> {
-  const instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: "READ_ONLY" } : {});
+/**
+ * The memory DuckDB may hold before it spills to disk. Left to itself it takes 80 % of the
+ * machine's RAM; a province's load then peaks at several GB, more than an office PC with 8 GB can
+ * spare beside its other work. Set CADREBOARD_MEMORY_LIMIT (DuckDB's notation: "4GB") to change it.
+ */
+export const memoryLimit = process.env.CADREBOARD_MEMORY_LIMIT || "1GB";
+
+let openedInMemory = 0;
+
+export interface OpenOptions {
+  readOnly?: boolean;
+  /** Instead of memoryLimit; null leaves DuckDB's own default (the benchmark's scan floor). */
+  memoryLimit?: string | null;
+}
+
+export async function openDatabase(path = ":memory:", options: OpenOptions = {}): Promise<Database> {
+  // An in-memory database spills into a folder of its own under the system's temp folder, not
+  // DuckDB's default `.tmp` in whatever folder the user ran the command from.
+  const spill = path === ":memory:" ? join(tmpdir(), `cadreboard-duckdb-${process.pid}-${openedInMemory++}`) : null;
+  const instance = await DuckDBInstance.create(path, {
+    ...(options.memoryLimit === null ? {} : { memory_limit: options.memoryLimit ?? memoryLimit }),
+    ...(spill ? { temp_directory: spill } : {}),
+    ...(options.readOnly ? { access_mode: "READ_ONLY" } : {}),
+  });
   const connection = await instance.connect();
   return {
     connection,
     close() {
       connection.closeSync();
       instance.closeSync();
+      if (spill) rmSync(spill, { recursive: true, force: true });
     },
   };
 }
