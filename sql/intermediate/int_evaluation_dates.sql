@@ -6,7 +6,11 @@
 -- it, so a teacher who joined on 2016-09-01 has taught 9.0 years for round 2025 and a principal
 -- whose third term ends on 2025-08-31 has served it. The outlook's years (digest §7: the school
 -- years after the as-of date's round, the first of them the one the plan drafts) are judged the
--- same way on the as-of date's records: nobody moves, nobody is hired.
+-- same way on the as-of date's records: nobody moves, nobody is hired. `is_everyone_judged`: the
+-- evaluations whose every person in post is listed in int_years_in_school and
+-- int_rotation_eligibility (the as-of date: rotation_due, cadre_tenure, reserve_cadres; the coming
+-- round, the first outlook year: the plan); the others are read only for who is due (counts,
+-- moves, the outlook), so only the people whose interval bounds allow it are judged there.
 with params as (select * from run_params),
 school_years as (select * from int_school_years),
 
@@ -38,11 +42,18 @@ merged as (
     group by records_date, evaluation_date, years_counted_to
 ),
 
+judged as (
+    select merged.*,
+        coalesce(merged.is_as_of or merged.outlook_year = round_year_of(params.as_of) + 1, false) as is_everyone_judged,
+    from merged
+    cross join params
+),
+
 final as (
     select
         cast(row_number() over (order by records_date, evaluation_date, years_counted_to) as integer) as evaluation_id,
         *,
-    from merged
+    from judged
 )
 
 select * from final

@@ -1,31 +1,19 @@
--- grain: one row per evaluation's records date (the as-of date, and each school year's round
--- eve) × person in post on it, with the school and post that rank highest among the posts they
--- hold (a middle head who also teaches counts as middle); `evaluation_date` here is that day
--- read twice (the holdings, then the chosen record's columns): not materialized, or DuckDB would
--- copy every column of every appointment first
+-- grain: one row per person in post on the as-of date (the records date of the as-of evaluation
+-- and of the outlook years), with the school and post that rank highest among the posts they
+-- hold (a middle head who also teaches counts as middle): their segment of int_post_segments
+-- that contains the as-of date. `evaluation_date` is that day. The school years' round eves are
+-- read from the segments themselves (int_years_in_school), not from rows here.
 with appointments as not materialized (select * from stg_appointments),
-dates as (select distinct records_date as evaluation_date from int_evaluation_dates),
+segments as (select * from int_post_segments),
+params as (select * from run_params),
 staff as (select * from stg_staff),
 
-holdings as (
-    select dates.evaluation_date, appointments.staff_id, appointments.appointment_id,
-        appointments.post_rank, appointments.start_date, appointments.school_id,
-    from appointments
-    inner join dates
-        on appointments.start_date <= dates.evaluation_date
-        and appointments.end_date_or_open >= dates.evaluation_date
-),
-
 highest_post as (
-    -- the highest-ranked post (then the earliest start, then the school) decides; an aggregate
-    -- is much cheaper here than a window over every holding, and carrying only the record's id
-    -- through it (its columns are joined back after) cheaper again
-    select
-        evaluation_date,
-        staff_id,
-        arg_min(appointment_id, (post_rank, start_date, school_id, appointment_id)) as appointment_id,
-    from holdings
-    group by evaluation_date, staff_id
+    select params.as_of as evaluation_date, segments.staff_id, segments.appointment_id,
+    from segments
+    inner join params
+        on segments.segment_start <= params.as_of
+        and segments.segment_end_or_open >= params.as_of
 ),
 
 final as (

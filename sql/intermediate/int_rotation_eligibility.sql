@@ -1,14 +1,16 @@
 -- grain: one row per evaluation (int_evaluation_dates) × tenured teacher, middle cadre or school
--- leader in post on its records date: whether ROT-T9
+-- leader in post on its records date (every one where is_everyone_judged, else those the rule
+-- makes due): whether ROT-T9
 -- (teachers, middle cadres) or ROT-P3 (leaders) makes them due, what holds them back (a valid
 -- exemption, ROT-EXEMPT; near retirement, ROT-EXEMPT-RET; deferred, ROT-DEFER: the last two are
 -- switches, off by default), whether another school may receive them (ROT-BAR) and the service
 -- they still owe at a school they rotated into (ROT-SERVE). The as-of rows feed rotation_due and
--- cadre_tenure; the school years' rows feed rotation_compliance and the rotation plan.
+-- cadre_tenure, the coming round's the plan; the other school years' and outlook years' due rows
+-- feed rotation_compliance, the moves and the outlook.
 with evaluations as (select * from int_evaluation_dates),
-people as (select * from int_people_on_dates),
 years_in_school as (select * from int_years_in_school),
-spells as (select * from int_cadre_spells where spell_kind = 'leader_group'),
+appointments as not materialized (select * from stg_appointments),
+staff as (select * from stg_staff),
 retirement as (select * from int_retirement_dates),
 exemptions as (select * from int_exemptions_valid),
 bars as (select * from int_rotation_bars),
@@ -38,29 +40,28 @@ rules as (
 candidates as (
     select
         evaluations.evaluation_id, evaluations.records_date, evaluations.evaluation_date, evaluations.years_counted_to,
-        evaluations.school_year, evaluations.outlook_year, evaluations.is_as_of, people.staff_id, people.school_id, people.post, people.post_zh, people.post_group,
-        people.gender, people.gender_zh, age_on(people.birth_date, evaluations.evaluation_date) as age, people.is_backbone,
+        evaluations.school_year, evaluations.outlook_year, evaluations.is_as_of, evaluations.is_everyone_judged,
+        years_in_school.staff_id, years_in_school.school_id, appointments.post, appointments.post_zh, appointments.post_group,
+        staff.gender, staff.gender_zh, age_on(staff.birth_date, evaluations.evaluation_date) as age, staff.is_backbone,
         years_in_school.years_in_school, years_in_school.away_years,
         -- ROT-P3's measures, for leaders only: millions of person-dates otherwise
-        case when people.post_group = 'leader' then decimal_years(spells.spell_start, evaluations.years_counted_to) end as years_as_leader,
+        case when appointments.post_group = 'leader' then decimal_years(years_in_school.leader_spell_start, evaluations.years_counted_to) end as years_as_leader,
         retirement.retirement_date,
-        case when people.post_group = 'leader' or rules.ret_enabled
+        case when appointments.post_group = 'leader' or rules.ret_enabled
             then decimal_years(evaluations.years_counted_to, retirement.retirement_date) end as years_to_retirement,
-        case when people.gender = 'M' then rules.t9_max_age_male else rules.t9_max_age_female end as t9_max_age,
+        case when staff.gender = 'M' then rules.t9_max_age_male else rules.t9_max_age_female end as t9_max_age,
         rules.* exclude (evaluation_id, t9_max_age_male, t9_max_age_female),
-    from evaluations
-    inner join people on people.evaluation_date = evaluations.records_date
+    from years_in_school
+    inner join evaluations on evaluations.evaluation_id = years_in_school.evaluation_id
+    inner join appointments on appointments.appointment_id = years_in_school.appointment_id
+    inner join staff on staff.staff_id = years_in_school.staff_id
     inner join rules on rules.evaluation_id = evaluations.evaluation_id
-    inner join years_in_school on years_in_school.evaluation_id = evaluations.evaluation_id and years_in_school.staff_id = people.staff_id
-    left join spells
-        on spells.staff_id = people.staff_id and spells.school_id = people.school_id
-        and spells.spell_start <= evaluations.records_date and spells.spell_end_or_open >= evaluations.records_date
-    left join retirement on retirement.staff_id = people.staff_id
+    left join retirement on retirement.staff_id = years_in_school.staff_id
     -- rotation applies to 在编 teachers and cadres, not to support, service or awaiting staff
-    where people.is_tenured and people.post_group in ('leader', 'middle', 'teacher')
+    where staff.is_tenured and appointments.post_group in ('leader', 'middle', 'teacher')
 ),
 
-judged as (
+ruled as (
     select
         *,
         case when post_group = 'leader' then 'ROT-P3' else 'ROT-T9' end as base_rule_id,
@@ -71,6 +72,13 @@ judged as (
             else years_in_school >= t9_years and age <= t9_max_age
         end as is_due_by_rule,
     from candidates
+),
+
+judged as (
+    -- where only who is due is read (is_everyone_judged false), the people the rule does not make
+    -- due are left out here, so the holds below are looked up for the others only
+    select * exclude (is_everyone_judged) from ruled
+    where is_everyone_judged or is_due_by_rule
 ),
 
 exemption_on_date as (

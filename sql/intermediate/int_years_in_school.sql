@@ -1,85 +1,125 @@
 -- grain: one row per evaluation (int_evaluation_dates) × person in post on its records date, with
 -- the years of continuous attachment to the school of their highest post, counted up to the
 -- evaluation's years_counted_to on the records as they stood on the records date (contract:
--- Time, "years in the same school"; ROT-YEAR)
+-- Time, "years in the same school"; ROT-YEAR) and, for a leader, the start of their leader spell
+-- there (ROT-P3's years are counted from it). Every person in post for the evaluations with
+-- is_everyone_judged; for the others only tenured teachers, middle cadres and leaders whose
+-- segment's bounds (int_post_segments: attachment start, a leader's spell start, birth and
+-- retirement dates) leave ROT-T9 or ROT-P3 possible, which int_rotation_eligibility then decides.
 with evaluations as (select * from int_evaluation_dates),
-people as (select * from int_people_on_dates),
-attachments as (select * from int_attachments_resolved),
+segments as (select * from int_post_segments),
+staff as (select * from stg_staff),
+spells as (select * from int_cadre_spells where spell_kind = 'leader_group'),
+retirement as (select * from int_retirement_dates),
 rotations as (select * from stg_rotations),
+
+bounds as (
+    -- the latest attachment (or leader spell) start from which ROT-T9's (ROT-P3's) years can be
+    -- reached by years_counted_to, the earliest birth date still within ROT-T9's age cap on the
+    -- evaluation date, and the earliest retirement date ROT-P3's margin leaves due. decimal_years
+    -- ≥ t needs at least 365·t − 1 days (a year has 365 or 366 days; a 29 February start loses at
+    -- most one day to its anniversary), and a completed age of a + 1 at most 366·(a + 1) days: two
+    -- days' slack each way only keeps a few more people to judge exactly, never drops one who is
+    -- due. A policy number ≤ 0 (or none in force) bounds nothing.
+    select
+        evaluation_id,
+        cast(years_counted_to - cast(ceil(365 * t9_years) as integer) + 2 as date) as t9_latest_start,
+        cast(evaluation_date - cast(366 * (floor(t9_max_age_male) + 1) as integer) - 2 as date) as t9_earliest_birth_male,
+        cast(evaluation_date - cast(366 * (floor(t9_max_age_female) + 1) as integer) - 2 as date) as t9_earliest_birth_female,
+        cast(years_counted_to - cast(ceil(365 * p3_years) as integer) + 2 as date) as p3_latest_start,
+        cast(years_counted_to + cast(ceil(365 * p3_margin_years) as integer) - 2 as date) as p3_earliest_retirement,
+        coalesce(t9_years <= 0, true) as is_t9_unbounded,
+        coalesce(p3_years <= 0, true) as is_p3_unbounded,
+        coalesce(p3_margin_years <= 0, true) as is_margin_unbounded,
+    from (
+        select evaluation_id, evaluation_date, years_counted_to,
+            policy_number('ROT-T9', 'years_in_school', evaluation_date) as t9_years,
+            policy_number('ROT-T9', 'max_age_male', evaluation_date) as t9_max_age_male,
+            policy_number('ROT-T9', 'max_age_female', evaluation_date) as t9_max_age_female,
+            policy_number('ROT-P3', 'years_in_post', evaluation_date) as p3_years,
+            policy_number('ROT-P3', 'retirement_margin_years', evaluation_date) as p3_margin_years,
+        from evaluations
+        where not is_everyone_judged
+    )
+),
+
+segment_facts as (
+    -- per segment, what the bounds are compared with; a leader's post lies inside one leader
+    -- spell at the school (someone whose highest post is not a leader's holds none that day, so
+    -- no spell contains it): the spell holding on any records date in the segment
+    select segments.*, staff.is_tenured, staff.gender, staff.birth_date, spells.spell_start as leader_spell_start,
+        retirement.retirement_date,
+    from segments
+    inner join staff on staff.staff_id = segments.staff_id
+    left join spells
+        on spells.staff_id = segments.staff_id and spells.school_id = segments.school_id
+        and spells.spell_start <= segments.segment_start and spells.spell_end_or_open >= segments.segment_start
+    left join retirement on retirement.staff_id = segments.staff_id
+),
 
 people_evaluated as (
     select evaluations.evaluation_id, evaluations.records_date, evaluations.evaluation_date, evaluations.years_counted_to,
-        evaluations.school_year, evaluations.is_as_of, people.staff_id, people.school_id,
+        evaluations.school_year, evaluations.is_as_of, segment_facts.staff_id, segment_facts.school_id,
+        segment_facts.appointment_id, segment_facts.attachment_start, segment_facts.leader_spell_start,
     from evaluations
-    inner join people on people.evaluation_date = evaluations.records_date
-),
-
-current_attachment as (
-    select people_evaluated.*, attachments.attachment_start
-    from people_evaluated
-    inner join attachments
-        on attachments.staff_id = people_evaluated.staff_id
-        and attachments.school_id = people_evaluated.school_id
-        and attachments.attachment_start <= people_evaluated.records_date
-        and attachments.attachment_end_or_open >= people_evaluated.records_date
-),
-
-latest_move as (
-    -- a rotation with the personnel relation moved (人事关系随迁) ends the attachment to the old
-    -- school and starts one at the new school, whatever the appointment records say (ROT-SUPPORT);
-    -- only moves already on the records count: one in the coming round does not
-    select current_attachment.evaluation_id, current_attachment.staff_id, max(rotations.start_date) as moved_on,
-    from current_attachment
-    inner join rotations
-        on rotations.staff_id = current_attachment.staff_id
-        and rotations.is_relation_moved
-        and rotations.is_between_schools
-        and current_attachment.school_id in (rotations.to_school_id, rotations.from_school_id)
-        and rotations.start_date > current_attachment.attachment_start
-        and rotations.start_date <= current_attachment.records_date
-    group by all
-),
-
-attachment_start as (
-    select
-        current_attachment.* exclude (attachment_start),
-        greatest(current_attachment.attachment_start, latest_move.moved_on) as attachment_start,
-    from current_attachment
-    left join latest_move using (evaluation_id, staff_id)
+    inner join segment_facts
+        on segment_facts.segment_start <= evaluations.records_date and segment_facts.segment_end_or_open >= evaluations.records_date
+    where evaluations.is_everyone_judged
+    union all
+    select evaluations.evaluation_id, evaluations.records_date, evaluations.evaluation_date, evaluations.years_counted_to,
+        evaluations.school_year, evaluations.is_as_of, segment_facts.staff_id, segment_facts.school_id,
+        segment_facts.appointment_id, segment_facts.attachment_start, segment_facts.leader_spell_start,
+    from evaluations
+    inner join bounds using (evaluation_id)
+    inner join segment_facts
+        on segment_facts.segment_start <= evaluations.records_date
+        and segment_facts.segment_end_or_open >= evaluations.records_date
+        and case when segment_facts.post_group = 'leader'
+            then (bounds.is_p3_unbounded or segment_facts.leader_spell_start <= bounds.p3_latest_start)
+                and (bounds.is_margin_unbounded or segment_facts.retirement_date >= bounds.p3_earliest_retirement)
+            else (bounds.is_t9_unbounded or segment_facts.attachment_start <= bounds.t9_latest_start)
+                and segment_facts.birth_date >= case when segment_facts.gender = 'M'
+                    then bounds.t9_earliest_birth_male else bounds.t9_earliest_birth_female end
+        end
+    -- rotation applies to 在编 teachers and cadres only
+    where segment_facts.is_tenured and segment_facts.post_group in ('leader', 'middle', 'teacher')
 ),
 
 years_away as (
     -- time on temporary rotations away (支教 and others with the relation not moved) does not
     -- count toward years in the same school (ROT-SUPPORT); each stretch away is measured in
     -- calendar years over [start, day after end), cut to the attachment and to years_counted_to.
-    -- An end date not yet on the records of the records date leaves the stretch running.
+    -- An end date not yet on the records of the records date leaves the stretch running. Summed
+    -- per row: what a stretch still running adds depends on both the records date and
+    -- years_counted_to, and decimal_years of a sum of stretches is not the sum of their
+    -- decimal_years, so no interval bound gives it; few people have any
     select
-        attachment_start.evaluation_id,
-        attachment_start.staff_id,
+        people_evaluated.evaluation_id,
+        people_evaluated.staff_id,
         sum(decimal_years(
-            greatest(rotations.start_date, attachment_start.attachment_start),
-            least(case when rotations.end_date <= attachment_start.records_date then cast(rotations.end_date + 1 as date)
-                else attachment_start.years_counted_to end, attachment_start.years_counted_to)
+            greatest(rotations.start_date, people_evaluated.attachment_start),
+            least(case when rotations.end_date <= people_evaluated.records_date then cast(rotations.end_date + 1 as date)
+                else people_evaluated.years_counted_to end, people_evaluated.years_counted_to)
         )) as away_years,
-    from attachment_start
+    from people_evaluated
     inner join rotations
-        on rotations.staff_id = attachment_start.staff_id
-        and rotations.from_school_id = attachment_start.school_id
+        on rotations.staff_id = people_evaluated.staff_id
+        and rotations.from_school_id = people_evaluated.school_id
         and rotations.is_between_schools
         and not rotations.is_relation_moved
-        and rotations.start_date <= attachment_start.records_date
-        and (case when rotations.end_date <= attachment_start.records_date then rotations.end_date
-            else attachment_start.years_counted_to end) >= attachment_start.attachment_start
+        and rotations.start_date <= people_evaluated.records_date
+        and (case when rotations.end_date <= people_evaluated.records_date then rotations.end_date
+            else people_evaluated.years_counted_to end) >= people_evaluated.attachment_start
     group by all
 ),
 
 final as (
     select
-        attachment_start.*,
+        people_evaluated.*,
         coalesce(years_away.away_years, 0) as away_years,
-        greatest(0, decimal_years(attachment_start.attachment_start, attachment_start.years_counted_to)
+        greatest(0, decimal_years(people_evaluated.attachment_start, people_evaluated.years_counted_to)
             - coalesce(years_away.away_years, 0)) as years_in_school,
-    from attachment_start
+    from people_evaluated
     left join years_away using (evaluation_id, staff_id)
 )
 
