@@ -29,7 +29,7 @@ const EPSILON = 1e-9;
 
 export function exposedCells(table: Table, suppressed: ReadonlySet<string>): string[] {
   if (suppressed.size === 0) return [];
-  const unknowns = [...suppressed].sort();
+  const unknowns = [...suppressed];
   const column = new Map(unknowns.map((id, i) => [id, i]));
   const rows: Row[] = [];
   for (const relation of table.relations) {
@@ -45,8 +45,9 @@ export function exposedCells(table: Table, suppressed: ReadonlySet<string>): str
   }
   const { pinned, sameAs, rest } = settleShortEquations(rows, unknowns.length);
   for (const [at, row] of reduce(rest)) if (row.size === 1) pinned.add(at);
-  const isPinned = (at: number): boolean => pinned.has(at) || (sameAs.has(at) && isPinned(sameAs.get(at)!));
-  return unknowns.filter((id, at) => isPinned(at) && !table.unpublished?.has(id));
+  // Latest first: a cell a pair settled may itself have been substituted by a later pair.
+  for (const [gone, kept] of [...sameAs].reverse()) if (pinned.has(kept)) pinned.add(gone);
+  return [...pinned].map((at) => unknowns[at]!).filter((id) => !table.unpublished?.has(id)).sort();
 }
 
 /**
