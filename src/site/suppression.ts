@@ -7,7 +7,7 @@
  * A table is a set of cells (id → count) and relations (a total cell = the sum of its part
  * cells). The attacker knows every published cell and every relation. A suppressed cell is
  * exposed when the equations pin it down: one relation with a single suppressed cell (a total
- * minus its published parts), or several relations together (solved by elimination, below).
+ * minus its published parts), or several relations together (src/site/exposure.ts).
  *
  * The choice of complements is greedy, as τ-ARGUS's hypercube method is: in a relation that
  * would expose a cell, suppress the smallest published cell that is not zero (zero is a fact
@@ -15,6 +15,10 @@
  * part before the total. It is not guaranteed to be the fewest cells possible (that is a mixed
  * integer problem); the tests compare it with the exhaustive minimum on small tables.
  */
+
+import { exposedCells } from "./exposure.ts";
+
+export { exposedCells };
 
 export interface Relation {
   total: string;
@@ -129,72 +133,6 @@ export function differencingAttack(table: Table, suppressed: ReadonlySet<string>
     }
   }
   return recovered;
-}
-
-/**
- * The suppressed cells that the relations pin down, whatever combination of them an attacker
- * uses: each relation is an equation over the suppressed cells (published cells moved to the
- * other side); a cell is pinned down when elimination leaves it a row of its own.
- */
-export function exposedCells(table: Table, suppressed: ReadonlySet<string>): string[] {
-  if (suppressed.size === 0) return [];
-  const unknowns = [...suppressed].sort();
-  const column = new Map(unknowns.map((id, i) => [id, i]));
-  // Sparse rows: column → coefficient (+1 for the total, −1 for a part).
-  const rows: Map<number, number>[] = [];
-  for (const relation of table.relations) {
-    const row = new Map<number, number>();
-    const add = (cell: string, sign: number) => {
-      const at = column.get(cell);
-      if (at !== undefined) row.set(at, (row.get(at) ?? 0) + sign);
-    };
-    add(relation.total, 1);
-    for (const part of relation.parts) add(part, -1);
-    for (const [at, value] of row) if (value === 0) row.delete(at);
-    if (row.size > 0) rows.push(row);
-  }
-  const pivots = reduce(rows);
-  return [...pivots]
-    .filter(([, row]) => row.size === 1)
-    .map(([at]) => unknowns[at]!)
-    .filter((id) => !table.unpublished?.has(id))
-    .sort();
-}
-
-/** Gauss–Jordan elimination on sparse rows; returns pivot column → its reduced row. Coefficients stay small integers' ratios: exact enough in doubles. */
-function reduce(rows: Map<number, number>[]): Map<number, Map<number, number>> {
-  const pivots = new Map<number, Map<number, number>>();
-  const EPSILON = 1e-9;
-  for (const original of rows) {
-    const row = new Map(original);
-    // Eliminate every existing pivot from the new row.
-    for (const [at, value] of [...row]) {
-      const pivot = pivots.get(at);
-      if (pivot && row.has(at)) subtract(row, pivot, value, EPSILON);
-    }
-    for (const [at] of [...row]) {
-      const pivot = pivots.get(at);
-      if (pivot && row.has(at)) subtract(row, pivot, row.get(at)!, EPSILON);
-    }
-    if (row.size === 0) continue;
-    const [at, lead] = [...row].sort((a, b) => a[0] - b[0])[0]!;
-    for (const [key, value] of row) row.set(key, value / lead);
-    // Keep the pivots reduced: take the new pivot's column out of the others.
-    for (const other of pivots.values()) {
-      const factor = other.get(at);
-      if (factor !== undefined) subtract(other, row, factor, EPSILON);
-    }
-    pivots.set(at, row);
-  }
-  return pivots;
-}
-
-function subtract(row: Map<number, number>, pivot: Map<number, number>, factor: number, epsilon: number): void {
-  for (const [key, value] of pivot) {
-    const next = (row.get(key) ?? 0) - factor * value;
-    if (Math.abs(next) < epsilon) row.delete(key);
-    else row.set(key, next);
-  }
 }
 
 /**

@@ -30,13 +30,17 @@ describe("withBuildLock", () => {
   });
 });
 
-it("resetting Framework's cache drops loader output and keeps the pinned stdlib versions", async () => {
+it("resetting Framework's cache drops loader output, keeps the bundled libraries and the pinned stdlib versions", async () => {
   const root = await mkdtemp(join(tmpdir(), "reports-"));
   const cache = join(root, ".observablehq", "cache");
   await mkdir(join(cache, "data"), { recursive: true });
   await writeFile(join(cache, "data", "overview.json"), '{"names":["someone"]}');
+  await writeFile(join(cache, "summary.json"), '{"names":["someone"]}');
+  await mkdir(join(cache, "_node", "vega@6.4.0"), { recursive: true });
+  await writeFile(join(cache, "_node", "vega@6.4.0", "index.js"), "export {};");
   await resetFrameworkCache(root);
-  expect(await readdir(cache)).toEqual(["_npm"]);
+  expect((await readdir(cache)).sort()).toEqual(["_node", "_npm"]);
+  expect(await readdir(join(cache, "_node", "vega@6.4.0"))).toEqual(["index.js"]);
   const pinned = await readdir(join(cache, "_npm"), { recursive: true });
   for (const pin of stdlibVersionPins) expect(pinned).toContain(pin);
 });
