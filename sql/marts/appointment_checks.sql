@@ -56,7 +56,9 @@ final as (
         checks.finding || '，' || case when checks.passed then '符合' when not checks.passed then '不符合' else '待核实' end || '（' || checks.rule_id || '）' as explanation,
         case when checks.rule_id = 'APT-PRINCIPAL' then principal.must_rotate end as must_rotate,
     from checks
-    left join principal on checks.rule_id = 'APT-PRINCIPAL' and principal.staff_id = checks.staff_id and principal.school_id = checks.school_id
+    -- joined on the appointment alone (principal is unique on it): with the rule in the join's
+    -- condition DuckDB compares every check with every principal row, hours at a province's size
+    left join principal on principal.staff_id = checks.staff_id and principal.school_id = checks.school_id
         and principal.post = checks.post and principal.department = checks.department and principal.start_date = checks.start_date
     order by checks.school_id, checks.staff_id, checks.start_date, checks.post, checks.department, checks.rule_id
 )

@@ -5,7 +5,10 @@
 -- whether another school may receive them (PLAN-BAR), and the office they hold (PLAN-HEAD-FIRST).
 -- The plan's solver and its checker read this table; neither decides eligibility again.
 with judged as (
-    select * from int_rotation_explained
+    -- cadre_school_id: the school a cadre's post tenure is read at; empty for a teacher, so the
+    -- join below is on keys alone (a condition on one side only makes DuckDB compare every pair)
+    select *, case when post_group in ('middle', 'leader') then school_id end as cadre_school_id,
+    from int_rotation_explained
     where outlook_year = (select round_year_of(as_of) + 1 from run_params)
 ),
 tenure as (select * from cadre_tenure),
@@ -43,7 +46,7 @@ final as (
         judged.explanation,
         tenure.explanation as post_explanation,
     from judged
-    left join tenure on tenure.staff_id = judged.staff_id and tenure.school_id = judged.school_id and judged.post_group in ('middle', 'leader')
+    left join tenure on tenure.staff_id = judged.staff_id and tenure.school_id = judged.cadre_school_id
     left join staff on staff.staff_id = judged.staff_id
     order by judged.school_id, judged.staff_id
 )
