@@ -5,6 +5,7 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { InputError } from "../src/errors.ts";
+import { outOfMemory } from "../src/warehouse/duckdb.ts";
 import { prepareCsv, type CsvEncoding } from "./csv-source.ts";
 import type { SourceFile } from "./find-files.ts";
 import { HEADER_SEARCH_ROWS, resolveHeader, type HeaderMapping } from "./headers.ts";
@@ -62,7 +63,7 @@ async function loadCsv(connection: DuckDBConnection, source: SourceFile, tempDir
     const skip = csv.leadingRecords[lastIndex]!.linesThrough;
     await connection.run(sql, { path: csv.readPath, skip, delim: csv.delimiter, parallel: !csv.hasQuotes });
   } catch (error) {
-    throw new InputError(
+    throw outOfMemory(error) ?? new InputError(
       `无法读取 ${source.fileName}：${firstLine(error)}。请用 Excel 或 WPS 打开检查后另存为 CSV 再导入 (file ${source.fileName}: unreadable CSV)`,
       { file: source.fileName },
     );
@@ -113,7 +114,7 @@ async function loadXlsx(connection: DuckDBConnection, source: SourceFile): Promi
     appender!.closeSync();
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(
+    throw outOfMemory(error) ?? new InputError(
       `无法读取 ${source.fileName}：${error instanceof StalledReadError ? "工作簿已损坏，读到一半停住了" : firstLine(error)}。` +
         `请确认它是 Excel 工作簿（.xlsx），用 Excel 或 WPS 打开后另存再导入 (file ${source.fileName}: unreadable XLSX)`,
       { file: source.fileName },

@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Policy } from "../policy/load.ts";
 import { loadPolicyTables } from "../policy/tables.ts";
-import type { Database } from "../warehouse/duckdb.ts";
+import { outOfMemory, type Database } from "../warehouse/duckdb.ts";
 import { runDataTests, testsFor } from "./data-tests.ts";
 import { macrosFile, modelFiles, sqlDir } from "./models.ts";
 import { loadReferenceTables } from "./reference.ts";
@@ -46,7 +46,7 @@ export async function buildModelsInto(
     try {
       await db.connection.run(`create table ${model.name} as ${sql}`);
     } catch (error) {
-      throw new Error(`model ${model.layer}/${model.name}.sql failed: ${(error as Error).message}`);
+      throw outOfMemory(error) ?? new Error(`model ${model.layer}/${model.name}.sql failed: ${(error as Error).message}`);
     }
     const built = performance.now();
     const tests = await testsFor(dir, model.name);

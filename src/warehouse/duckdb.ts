@@ -6,6 +6,7 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { SetupError } from "../errors.ts";
 
 export type Params = Record<string, DuckDBValue>;
 
@@ -20,6 +21,19 @@ export interface Database {
  * spare beside its other work. Set CADREBOARD_MEMORY_LIMIT (DuckDB's notation: "4GB") to change it.
  */
 export const memoryLimit = process.env.CADREBOARD_MEMORY_LIMIT || "1GB";
+
+/**
+ * A DuckDB error that says the memory limit was reached, as the problem a user can fix; null for
+ * any other error. Without it a read that ran out of memory would read as a broken file.
+ */
+export function outOfMemory(error: unknown): SetupError | null {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!/Out of Memory Error/i.test(message)) return null;
+  return new SetupError(
+    `DuckDB reached the memory it may use (CADREBOARD_MEMORY_LIMIT=${memoryLimit}): ${message.split("\n")[0]}. ` +
+      `Set CADREBOARD_MEMORY_LIMIT higher, e.g. CADREBOARD_MEMORY_LIMIT=4GB, and run again（内存上限不足：请设置更大的 CADREBOARD_MEMORY_LIMIT，如 4GB，再运行）`,
+  );
+}
 
 let openedInMemory = 0;
 
