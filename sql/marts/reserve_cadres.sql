@@ -7,7 +7,7 @@
 -- school builds only.
 with params as (select * from run_params),
 people as (select * from int_people_on_dates where evaluation_date = (select as_of from run_params)),
-years_in_school as (select * from int_years_in_school where evaluation_date = (select as_of from run_params)),
+years_in_school as (select * from int_years_in_school where is_as_of),
 experience as (select * from int_merged_stretches where stretch_kind = 'leadership_experience'),
 
 rules as (

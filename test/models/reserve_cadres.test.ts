@@ -24,6 +24,11 @@ describe("reserve_cadres (APT-RESERVE: 28–45 周岁, 本校五年以上, 班�
     expect((await pool(candidate(birth, join, classFrom))).length).toBe(inPool ? 1 : 0);
   });
 
+  it("on 31 August the as-of date's years are read, not also the round's judged on that same day (one row, not two)", async () => {
+    const rows = await query(candidate("1990-01-01", "2016-09-01", "2020-09-01"), "2026-08-31", "select staff_id, years_in_school from reserve_cadres");
+    expect(rows).toEqual([{ staff_id: "R1", years_in_school: 9.99 }]);
+  });
+
   it("a class teacher who also leads a subject counts each day once", async () => {
     // class teacher 2024-09-01 – open and subject leader 2024-09-01 – 2025-08-31: 2 years, not 3
     const rows = await pool(candidate("1990-01-01", "2016-09-01", "2024-09-01", {}, [post("R1", "S1", "2024-09-01", { post: "subject_leader", end_date: "2025-08-31" })]));
