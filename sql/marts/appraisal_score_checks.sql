@@ -8,29 +8,40 @@ with appraisals as (select * from stg_appraisals),
 appointments as (select * from stg_appointments),
 score_columns as (select * from ref_score_columns),
 
+part_maxima as (
+    -- each part's maximum in force on 31 December, read once per appraisal year, not per row
+    select years.appraisal_year, score_columns.score_column,
+        policy_number('PAY-SCORE', 'max_' || score_columns.score_column, make_date(years.appraisal_year, 12, 31)) as maximum,
+    from (select distinct appraisal_year from appraisals) as years
+    cross join score_columns
+    where score_columns.is_part
+),
+
+score_maxima as (
+    select appraisal_year, sum(maximum) as maximum from part_maxima group by appraisal_year
+),
+
 parts as (
     unpivot (select staff_id, appraisal_year, attitude, ability, duties, results from appraisals)
     on attitude, ability, duties, results into name score_column value score_value
 ),
 
 parts_measured as (
-    select parts.*, make_date(parts.appraisal_year, 12, 31) as year_end_date,
-        policy_number('PAY-SCORE', 'max_' || parts.score_column, make_date(parts.appraisal_year, 12, 31)) as maximum,
+    select parts.*, part_maxima.maximum,
     from parts
+    inner join part_maxima using (appraisal_year, score_column)
 ),
 
 totals as (
-    -- the score against the sum of the parts' maxima and against the sum of the parts given
-    select appraisals.staff_id, appraisals.appraisal_year, any_value(appraisals.score) as score,
-        sum(policy_number('PAY-SCORE', 'max_' || score_columns.score_column, make_date(appraisals.appraisal_year, 12, 31))) as maximum,
-        sum(parts_measured.score_value) as parts_sum,
+    -- the score against the sum of the parts' maxima and against the sum of the parts given;
+    -- per row, not parts joined back and grouped: that grouping spilled at a province's size
+    select appraisals.staff_id, appraisals.appraisal_year, appraisals.score, score_maxima.maximum,
+        case when appraisals.attitude is not null or appraisals.ability is not null
+            or appraisals.duties is not null or appraisals.results is not null
+        then coalesce(appraisals.attitude, 0) + coalesce(appraisals.ability, 0)
+            + coalesce(appraisals.duties, 0) + coalesce(appraisals.results, 0) end as parts_sum,
     from appraisals
-    cross join score_columns
-    left join parts_measured
-        on parts_measured.staff_id = appraisals.staff_id and parts_measured.appraisal_year = appraisals.appraisal_year
-        and parts_measured.score_column = score_columns.score_column
-    where score_columns.is_part
-    group by appraisals.staff_id, appraisals.appraisal_year
+    inner join score_maxima using (appraisal_year)
 ),
 
 checked as (
@@ -67,7 +78,7 @@ final as (
     from checked
     inner join score_columns on score_columns.score_column = checked.score_column
     left join school_at_year_end using (staff_id, appraisal_year)
-    order by school_at_year_end.school_id, checked.staff_id, checked.appraisal_year, checked.score_column
+    order by school_at_year_end.school_id, checked.staff_id, checked.appraisal_year, checked.score_column, checked.problem
 )
 
 select * from final

@@ -92,7 +92,7 @@ async function scoreData(context: PageContext) {
   const checks = (
     await context.rows<ScoreCheck>(
       `select staff_id, school_id, year::integer as year, "column", "value", maximum, problem, explanation
-       from appraisal_score_checks order by school_id, staff_id, year, "column"`,
+       from appraisal_score_checks order by school_id, staff_id, year, "column", problem`,
     )
   ).map((row) => ({ ...row, column: labelOfColumn(row.column), problem: scoreProblems[row.problem] ?? row.problem }));
   // An appraisal with no post on 31 December has no school: counted for the county only. Its
