@@ -17,25 +17,7 @@ bars as (select * from int_rotation_bars),
 service as (select * from int_rotation_service),
 attachments as (select * from int_attachments_resolved),
 schools as (select * from stg_schools),
-
-rules as (
-    -- the numbers in force on each evaluation date
-    select
-        evaluation_id,
-        policy_number('ROT-T9', 'years_in_school', evaluation_date) as t9_years,
-        policy_number('ROT-T9', 'max_age_male', evaluation_date) as t9_max_age_male,
-        policy_number('ROT-T9', 'max_age_female', evaluation_date) as t9_max_age_female,
-        policy_number('ROT-P3', 'years_in_post', evaluation_date) as p3_years,
-        policy_number('ROT-P3', 'retirement_margin_years', evaluation_date) as p3_margin_years,
-        policy_flag('ROT-EXEMPT-RET', 'enabled', evaluation_date) as ret_enabled,
-        policy_number('ROT-EXEMPT-RET', 'years_to_retirement', evaluation_date) as ret_years,
-        policy_flag('ROT-DEFER', 'enabled', evaluation_date) as defer_enabled,
-        policy_number('ROT-DEFER', 'other_schools', evaluation_date) as defer_other_schools,
-        policy_number('ROT-DEFER', 'years_each', evaluation_date) as defer_years_each,
-        policy_number('ROT-DEFER', 'rural_years', evaluation_date) as defer_rural_years,
-        policy_number('ROT-DEFER', 'unless_years_in_school', evaluation_date) as defer_unless_years,
-    from evaluations
-),
+rules as (select * from int_rotation_rules),
 
 candidates as (
     select

@@ -12,6 +12,7 @@ staff as (select * from stg_staff),
 spells as (select * from int_cadre_spells where spell_kind = 'leader_group'),
 retirement as (select * from int_retirement_dates),
 rotations as (select * from stg_rotations),
+rules as (select * from int_rotation_rules),
 
 bounds as (
     -- the latest attachment (or leader spell) start from which ROT-T9's (ROT-P3's) years can be
@@ -32,13 +33,10 @@ bounds as (
         coalesce(p3_years <= 0, true) as is_p3_unbounded,
         coalesce(p3_margin_years <= 0, true) as is_margin_unbounded,
     from (
-        select evaluation_id, evaluation_date, years_counted_to,
-            policy_number('ROT-T9', 'years_in_school', evaluation_date) as t9_years,
-            policy_number('ROT-T9', 'max_age_male', evaluation_date) as t9_max_age_male,
-            policy_number('ROT-T9', 'max_age_female', evaluation_date) as t9_max_age_female,
-            policy_number('ROT-P3', 'years_in_post', evaluation_date) as p3_years,
-            policy_number('ROT-P3', 'retirement_margin_years', evaluation_date) as p3_margin_years,
+        select evaluations.evaluation_id, evaluations.evaluation_date, evaluations.years_counted_to,
+            rules.t9_years, rules.t9_max_age_male, rules.t9_max_age_female, rules.p3_years, rules.p3_margin_years,
         from evaluations
+        inner join rules using (evaluation_id)
         where not is_everyone_judged
     )
 ),

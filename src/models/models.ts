@@ -30,6 +30,7 @@ export const stagingModels = [
 export const intermediateModels = [
   "int_school_years",
   "int_evaluation_dates",
+  "int_rotation_rules",
   "int_attachments_resolved",
   "int_post_segments",
   "int_people_on_dates",
