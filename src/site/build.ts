@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { defaultPolicyPath } from "../policy/load.ts";
 import { parseAudience } from "./audience.ts";
 import { resetFrameworkCache } from "./framework-cache.ts";
+import { runPageLoadersAhead } from "./loaders-ahead.ts";
 import { withBuildLock } from "./lock.ts";
 import { mendSite } from "./markup.ts";
 import { siteTables, snapshotMarts } from "./marts.ts";
@@ -48,25 +49,24 @@ export async function buildSite(options: SiteBuildOptions): Promise<Provenance> 
     await resetFrameworkCache(join(options.root, "reports"));
     await clearOutput(resolve(options.outDir));
     log(`site: building the ${options.audience} site as of ${options.asOf} into ${options.outDir}`);
-    await run(process.execPath, [join(options.root, "node_modules/@observablehq/framework/dist/bin/observable.js"), "build"], {
-      cwd: options.root,
-      env: {
-        ...process.env,
-        // Framework runs TypeScript data loaders with the `tsx` command.
-        PATH: `${join(options.root, "node_modules", ".bin")}${delimiter}${process.env.PATH ?? ""}`,
-        CADREBOARD_MARTS: marts,
-        CADREBOARD_AUDIENCE: audience.kind === "school" ? `school:${audience.schoolId}` : audience.kind,
-        CADREBOARD_AS_OF: options.asOf,
-        CADREBOARD_SITE_OUT: resolve(options.outDir),
-        // Framework's log is read line by line (and searched by the tests): plain text, even
-        // under CI=true, where its colour library would otherwise switch colours on.
-        NO_COLOR: "1",
-        // Framework reports usage to Observable's server unless told not to; a tool that holds ID
-        // numbers sends nothing anywhere, whatever the caller's environment says.
-        OBSERVABLE_TELEMETRY_DISABLE: "true",
-        [PROVENANCE_VARIABLE]: JSON.stringify(provenance),
-      },
-    }, log);
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      // Framework runs TypeScript data loaders with the `tsx` command.
+      PATH: `${join(options.root, "node_modules", ".bin")}${delimiter}${process.env.PATH ?? ""}`,
+      CADREBOARD_MARTS: marts,
+      CADREBOARD_AUDIENCE: audience.kind === "school" ? `school:${audience.schoolId}` : audience.kind,
+      CADREBOARD_AS_OF: options.asOf,
+      CADREBOARD_SITE_OUT: resolve(options.outDir),
+      // Framework's log is read line by line (and searched by the tests): plain text, even
+      // under CI=true, where its colour library would otherwise switch colours on.
+      NO_COLOR: "1",
+      // Framework reports usage to Observable's server unless told not to; a tool that holds ID
+      // numbers sends nothing anywhere, whatever the caller's environment says.
+      OBSERVABLE_TELEMETRY_DISABLE: "true",
+      [PROVENANCE_VARIABLE]: JSON.stringify(provenance),
+    };
+    await runPageLoadersAhead(options.root, env, log);
+    await run(process.execPath, [join(options.root, "node_modules/@observablehq/framework/dist/bin/observable.js"), "build"], { cwd: options.root, env }, log);
     await mendSite(resolve(options.outDir));
     return provenance;
   });
