@@ -17,43 +17,62 @@ part_maxima as (
     where score_columns.is_part
 ),
 
-score_maxima as (
-    select appraisal_year, sum(maximum) as maximum from part_maxima group by appraisal_year
+year_maxima as (
+    -- the year's maxima side by side, so that a row is compared with them without unpivoting it
+    select appraisal_year,
+        any_value(maximum) filter (where score_column = 'attitude') as attitude_maximum,
+        any_value(maximum) filter (where score_column = 'ability') as ability_maximum,
+        any_value(maximum) filter (where score_column = 'duties') as duties_maximum,
+        any_value(maximum) filter (where score_column = 'results') as results_maximum,
+        sum(maximum) as score_maximum,
+    from part_maxima
+    group by appraisal_year
 ),
 
-parts as (
-    unpivot (select staff_id, appraisal_year, attitude, ability, duties, results from appraisals)
-    on attitude, ability, duties, results into name score_column value score_value
-),
-
-parts_measured as (
-    select parts.*, part_maxima.maximum,
-    from parts
-    inner join part_maxima using (appraisal_year, score_column)
-),
-
-totals as (
-    -- the score against the sum of the parts' maxima and against the sum of the parts given;
-    -- per row, not parts joined back and grouped: that grouping spilled at a province's size
-    select appraisals.staff_id, appraisals.appraisal_year, appraisals.score, score_maxima.maximum,
+measured as (
+    select appraisals.staff_id, appraisals.appraisal_year, appraisals.score,
+        appraisals.attitude, appraisals.ability, appraisals.duties, appraisals.results,
+        year_maxima.attitude_maximum, year_maxima.ability_maximum, year_maxima.duties_maximum,
+        year_maxima.results_maximum, year_maxima.score_maximum,
+        -- blank parts count as 0 when any part is given
         case when appraisals.attitude is not null or appraisals.ability is not null
             or appraisals.duties is not null or appraisals.results is not null
         then coalesce(appraisals.attitude, 0) + coalesce(appraisals.ability, 0)
             + coalesce(appraisals.duties, 0) + coalesce(appraisals.results, 0) end as parts_sum,
     from appraisals
-    inner join score_maxima using (appraisal_year)
+    inner join year_maxima using (appraisal_year)
+),
+
+parts_above_maximum as (
+    -- only the few rows with a part above its maximum are unpivoted, not every part of every
+    -- appraisal (a province's 8 million appraisals are 32 million parts)
+    select staff_id, appraisal_year, score_column, part.value as score_value, part.maximum as maximum,
+    from (
+        unpivot (
+            select staff_id, appraisal_year,
+                {'value': attitude, 'maximum': attitude_maximum} as attitude,
+                {'value': ability, 'maximum': ability_maximum} as ability,
+                {'value': duties, 'maximum': duties_maximum} as duties,
+                {'value': results, 'maximum': results_maximum} as results,
+            from measured
+            where attitude > attitude_maximum or ability > ability_maximum
+                or duties > duties_maximum or results > results_maximum
+        )
+        on attitude, ability, duties, results into name score_column value part
+    ) as parts
+    where part.value > part.maximum
 ),
 
 checked as (
     select staff_id, appraisal_year, score_column, score_value, maximum, 'above_maximum' as problem
-    from parts_measured where score_value > maximum
+    from parts_above_maximum
     union all
-    select staff_id, appraisal_year, 'score', score, maximum, 'above_maximum'
-    from totals where score > maximum
+    select staff_id, appraisal_year, 'score', score, score_maximum, 'above_maximum'
+    from measured where score > score_maximum
     union all
     -- a difference below a thousandth is rounding in the export
     select staff_id, appraisal_year, 'score', score, parts_sum, 'parts_do_not_sum'
-    from totals where score is not null and parts_sum is not null and abs(parts_sum - score) > 0.001
+    from measured where score is not null and parts_sum is not null and abs(parts_sum - score) > 0.001
 ),
 
 school_at_year_end as (
