@@ -8,6 +8,7 @@ process.env.TZ = "UTC";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    globalSetup: ["test/site/support/test-run.ts"],
     pool: "forks",
     // Vitest leaves a core for itself by default, which on a 2-core office PC or CI runner runs
     // one test file at a time; the files spend their time in DuckDB, Chromium and child processes,

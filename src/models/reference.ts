@@ -4,7 +4,7 @@
  * written once here from src/contract.ts and loaded as tables, so no model spells out a code list.
  */
 import { dismissalBarringReasons, fileSpec, leaderPosts, middlePosts, vocabularies, workerPostCategories } from "../contract.ts";
-import type { Database } from "../warehouse/duckdb.ts";
+import { valuesPlaceholders, type Database } from "../warehouse/duckdb.ts";
 
 type Row = readonly (string | number | boolean | null)[];
 interface ReferenceTable {
@@ -179,17 +179,18 @@ export const referenceTables: readonly ReferenceTable[] = [
   { name: "ref_age_bands", columns: "age_band varchar, min_age integer, max_age integer, band_order integer", rows: ageBands },
 ];
 
-/** Creates every reference table; values go in as bound parameters. */
+/**
+ * Creates every reference table; values go in as bound parameters, one insert per table (an
+ * insert per row cost more than the rest of a small model test's build).
+ */
 export async function loadReferenceTables(db: Database): Promise<void> {
   for (const table of referenceTables) {
     await db.connection.run(`create table ${table.name} (${table.columns})`);
+    if (table.rows.length === 0) continue;
     const width = table.columns.split(",").length;
-    const placeholders = Array.from({ length: width }, (_, index) => `$${index + 1}`).join(", ");
-    const statement = await db.connection.prepare(`insert into ${table.name} values (${placeholders})`);
-    for (const row of table.rows) {
-      row.forEach((value, index) => bind(statement, index + 1, value));
-      await statement.run();
-    }
+    const statement = await db.connection.prepare(`insert into ${table.name} values ${valuesPlaceholders(table.rows.length, width)}`);
+    table.rows.forEach((row, rowIndex) => row.forEach((value, index) => bind(statement, rowIndex * width + index + 1, value)));
+    await statement.run();
   }
 }
 

@@ -7,7 +7,7 @@
  * its text when the bureau wrote it as a fraction ("2/3"). Texts, dates and month-days are in
  * text_value; a boolean is 'true' or 'false' there (read it with the policy_flag macro).
  */
-import type { Database } from "../warehouse/duckdb.ts";
+import { valuesPlaceholders, type Database } from "../warehouse/duckdb.ts";
 import type { Policy } from "./load.ts";
 
 /** Exclusive end of the last value of a key: later than any date a model computes for. */
@@ -54,22 +54,27 @@ export async function loadPolicyTables(db: Database, policy: Policy): Promise<vo
     rule_id varchar not null, key varchar not null, valid_from date not null, valid_to date not null,
     num_value double, text_value varchar, numerator bigint, denominator bigint
   )`);
+  // one insert for every row: a statement per row cost more than the rest of a small model test's build
+  const rows = policyRows(policy);
+  if (rows.length === 0) return;
+  const width = 8;
   const insert = await db.connection.prepare(
-    "insert into policy_values values ($1, $2, $3::date, $4::date, $5::double, $6, $7::bigint, $8::bigint)",
+    `insert into policy_values values ${valuesPlaceholders(rows.length, width, ["", "", "::date", "::date", "::double", "", "::bigint", "::bigint"])}`,
   );
-  for (const row of policyRows(policy)) {
-    insert.bindVarchar(1, row.rule_id);
-    insert.bindVarchar(2, row.key);
-    insert.bindVarchar(3, row.valid_from);
-    insert.bindVarchar(4, row.valid_to);
-    if (row.num_value === null) insert.bindNull(5);
-    else insert.bindDouble(5, row.num_value);
-    if (row.text_value === null) insert.bindNull(6);
-    else insert.bindVarchar(6, row.text_value);
-    for (const [index, value] of [[7, row.numerator], [8, row.denominator]] as const) {
-      if (value === null) insert.bindNull(index);
-      else insert.bindInteger(index, value);
+  rows.forEach((row, rowIndex) => {
+    const at = (column: number): number => rowIndex * width + column;
+    insert.bindVarchar(at(1), row.rule_id);
+    insert.bindVarchar(at(2), row.key);
+    insert.bindVarchar(at(3), row.valid_from);
+    insert.bindVarchar(at(4), row.valid_to);
+    if (row.num_value === null) insert.bindNull(at(5));
+    else insert.bindDouble(at(5), row.num_value);
+    if (row.text_value === null) insert.bindNull(at(6));
+    else insert.bindVarchar(at(6), row.text_value);
+    for (const [column, value] of [[7, row.numerator], [8, row.denominator]] as const) {
+      if (value === null) insert.bindNull(at(column));
+      else insert.bindInteger(at(column), value);
     }
-    await insert.run();
-  }
+  });
+  await insert.run();
 }

@@ -41,6 +41,11 @@ export interface OpenOptions {
   readOnly?: boolean;
   /** Instead of memoryLimit; null leaves DuckDB's own default (the benchmark's scan floor). */
   memoryLimit?: string | null;
+  /**
+   * DuckDB's worker threads (default: one per core). The model tests' databases hold a few rows,
+   * where starting the threads costs more than they save.
+   */
+  threads?: number;
 }
 
 export async function openDatabase(path = ":memory:", options: OpenOptions = {}): Promise<Database> {
@@ -51,6 +56,7 @@ export async function openDatabase(path = ":memory:", options: OpenOptions = {})
     ...(options.memoryLimit === null ? {} : { memory_limit: options.memoryLimit ?? memoryLimit }),
     ...(spill ? { temp_directory: spill } : {}),
     ...(options.readOnly ? { access_mode: "READ_ONLY" } : {}),
+    ...(options.threads ? { threads: String(options.threads) } : {}),
   });
   const connection = await instance.connect();
   return {
@@ -81,4 +87,14 @@ export async function queryJson(
 ): Promise<Record<string, unknown>[]> {
   const reader = await connection.runAndReadAll(sql, params);
   return reader.getRowObjectsJson() as Record<string, unknown>[];
+}
+
+/**
+ * `($1, $2), ($3, $4)`: the placeholders of a multi-row insert of `rows` rows of `width` values,
+ * numbered row by row, each followed by its column's cast (`::date`) when one is given.
+ */
+export function valuesPlaceholders(rows: number, width: number, casts: readonly string[] = []): string {
+  return Array.from({ length: rows }, (_, row) =>
+    `(${Array.from({ length: width }, (_, column) => `$${row * width + column + 1}${casts[column] ?? ""}`).join(", ")})`,
+  ).join(", ");
 }

@@ -6,7 +6,6 @@ import { existsSync } from "node:fs";
 import { main } from "../../src/cli.ts";
 import { recordFiles } from "../../src/contract.ts";
 import { openDatabase, queryJson } from "../../src/warehouse/duckdb.ts";
-import { queryWarehouse } from "../ingest/fixtures.ts";
 
 export interface Run {
   status: number;
@@ -37,23 +36,28 @@ export interface FileCount {
  */
 export async function checkInvariant(warehouse: string): Promise<FileCount[]> {
   if (!existsSync(warehouse)) throw new Error(`no warehouse at ${warehouse}`);
-  const files = (await queryWarehouse(
-    warehouse,
-    `select file, rows_read::integer as read, rows_loaded::integer as loaded, rows_rejected::integer as rejected from load_files order by file`,
-  )) as unknown as FileCount[];
-  for (const file of files) {
-    const name = recordFiles.find((spec) => file.file.toLowerCase().startsWith(`${spec.name}.`))!.name;
-    const db = await openDatabase(warehouse, { readOnly: true });
-    const [actual] = await queryJson(
+  // one read-only open for every count (an open per query cost more than the queries)
+  const db = await openDatabase(warehouse, { readOnly: true });
+  try {
+    const files = (await queryJson(
       db.connection,
-      `select (select count(*) from raw_${name})::integer as loaded, (select count(*) from raw_rejects where file = $file and action = 'row')::integer as rejected`,
-      { file: file.file },
-    ).finally(() => db.close());
-    if (file.read !== file.loaded + file.rejected || actual!.loaded !== file.loaded || actual!.rejected !== file.rejected) {
-      throw new Error(`invariant broken for ${file.file}: ${JSON.stringify({ ...file, actual })}`);
+      `select file, rows_read::integer as read, rows_loaded::integer as loaded, rows_rejected::integer as rejected from load_files order by file`,
+    )) as unknown as FileCount[];
+    for (const file of files) {
+      const name = recordFiles.find((spec) => file.file.toLowerCase().startsWith(`${spec.name}.`))!.name;
+      const [actual] = await queryJson(
+        db.connection,
+        `select (select count(*) from raw_${name})::integer as loaded, (select count(*) from raw_rejects where file = $file and action = 'row')::integer as rejected`,
+        { file: file.file },
+      );
+      if (file.read !== file.loaded + file.rejected || actual!.loaded !== file.loaded || actual!.rejected !== file.rejected) {
+        throw new Error(`invariant broken for ${file.file}: ${JSON.stringify({ ...file, actual })}`);
+      }
     }
+    return files;
+  } finally {
+    db.close();
   }
-  return files;
 }
 
 /** Deterministic pseudo-random numbers (mulberry32): a failing seed can be replayed. */

@@ -1,8 +1,8 @@
 /**
  * The page data functions on a tiny county the models computed from raw records
  * (support/county.ts), per audience: what each build's JSON may and may not contain, and the
- * counts each page shows, worked out from the policy rules. (The built-site test repeats the
- * privacy search on every output file.)
+ * counts each page shows, worked out from the policy rules. (The built-site tests,
+ * test/site/site-<audience>.test.ts, repeat the privacy search on every output file.)
  */
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import { allowanceData } from "../../src/site/allowance.ts";

@@ -1,5 +1,5 @@
 /**
- * The control for the site tests' "nothing was sent" (test/site/site.test.ts): Framework on a
+ * The control for the site tests' "nothing was sent" (test/site/support/site-suite.ts): Framework on a
  * one-page project, with a fresh HOME (a new machine) and its telemetry address pointed at a
  * local listener. Without OBSERVABLE_TELEMETRY_DISABLE the listener does get Framework's build
  * events, so a listener that gets nothing during `cadreboard build` means nothing was sent.
