@@ -22,6 +22,11 @@ export interface DataTest {
   name: string;
   sql: string;
   params?: Record<string, string>;
+  /**
+   * For a test that fails when any row of the model matches a condition (not_null,
+   * accepted_values): that condition, so that all such tests of a model are probed in one scan.
+   */
+  offends?: string;
 }
 
 const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
@@ -39,7 +44,8 @@ export function genericTestQueries(model: string, tests: GenericTests): DataTest
     });
   }
   for (const column of tests.not_null ?? []) {
-    queries.push({ name: `not_null(${column})`, sql: `select * from ${table} where ${quote(column)} is null` });
+    const offends = `${quote(column)} is null`;
+    queries.push({ name: `not_null(${column})`, sql: `select * from ${table} where ${offends}`, offends });
   }
   for (const [column, values] of Object.entries(tests.accepted_values ?? {})) {
     queries.push({
@@ -49,6 +55,7 @@ export function genericTestQueries(model: string, tests: GenericTests): DataTest
           and cast(${quote(column)} as varchar) not in (select unnest(from_json($accepted, '["varchar"]')))
         group by all`,
       params: { accepted: JSON.stringify(values.map(String)) },
+      offends: `${quote(column)} is not null and not list_contains(from_json($accepted, '["varchar"]'), cast(${quote(column)} as varchar))`,
     });
   }
   return queries;
@@ -68,19 +75,39 @@ export async function testsFor(dir: string, model: string): Promise<DataTest[]> 
 }
 
 /**
- * One statement asks which of a model's tests return any row (a statement each costs more than
- * the tests themselves on small tables, and a build runs hundreds); only a failing test is then
- * run alone, in the declared order, for the rows the message shows.
+ * A test's SQL (or row condition) with its parameters renamed after its position, so that tests
+ * sharing a parameter name can run in one statement.
+ */
+function numbered(sql: string, test: DataTest, index: number, params: Record<string, string>): string {
+  for (const [name, value] of Object.entries(test.params ?? {})) params[`t${index}_${name}`] = value;
+  return sql.replace(/\$(\w+)/g, (_, name: string) => `$t${index}_${name}`);
+}
+
+/**
+ * Whether every test passes, in one statement: a statement per test costs more than the tests
+ * themselves on small tables, and a build declares hundreds, most of them not_null. The tests
+ * that are a row condition are asked in one scan of the model, the others each as an exists.
+ */
+async function allPass(db: Database, model: string, tests: readonly DataTest[]): Promise<boolean> {
+  const params: Record<string, string> = {};
+  const conditions: string[] = [];
+  const probes: string[] = [];
+  tests.forEach((test, index) => {
+    if (test.offends) conditions.push(`(${numbered(test.offends, test, index, params)})`);
+    else probes.push(`select 1 where exists (${numbered(test.sql, test, index, params)}\n)`);
+  });
+  if (conditions.length > 0) probes.push(`select 1 where exists (select 1 from ${quote(model)} where ${conditions.join(" or ")})`);
+  return (await queryJson(db.connection, `${probes.join("\nunion all\n")}\nlimit 1`, params)).length === 0;
+}
+
+/**
+ * Runs a model's tests; when one fails, asks which comes first in the declared order and runs it
+ * alone for the rows the message shows.
  */
 export async function runDataTests(db: Database, model: string, tests: readonly DataTest[]): Promise<void> {
-  if (tests.length === 0) return;
+  if (tests.length === 0 || (await allPass(db, model, tests))) return;
   const params: Record<string, string> = {};
-  const probes = tests.map((test, index) => {
-    // each test's own parameter names, numbered so that tests sharing a name do not collide
-    const sql = test.sql.replace(/\$(\w+)/g, (_, name: string) => `$t${index}_${name}`);
-    for (const [name, value] of Object.entries(test.params ?? {})) params[`t${index}_${name}`] = value;
-    return `select ${index} as test where exists (${sql}\n)`;
-  });
+  const probes = tests.map((test, index) => `select ${index} as test where exists (${numbered(test.sql, test, index, params)}\n)`);
   const failing = await queryJson(db.connection, `${probes.join("\nunion all\n")}\norder by test limit 1`, params);
   if (failing.length === 0) return;
   const test = tests[Number(failing[0]!.test)]!;

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { DataTestError } from "../../src/errors.ts";
-import { genericTestQueries, type GenericTests } from "../../src/models/data-tests.ts";
+import { genericTestQueries, runDataTests, type GenericTests } from "../../src/models/data-tests.ts";
 import { buildMarts, martNames, runModels } from "../../src/models/index.ts";
 import { modelFiles, sqlDir } from "../../src/models/models.ts";
 import { defaultPolicyPath } from "../../src/policy/load.ts";
@@ -119,6 +119,25 @@ describe("data tests", () => {
     expect(notNull!.sql).toContain(`where "due" is null`);
     expect(accepted!.sql).not.toContain("O'Brien");
     expect(accepted!.params).toEqual({ accepted: JSON.stringify(["ROT-T9", "O'Brien"]) });
+  });
+
+  it.each<[string, number[], RegExp | null]>([
+    ["nothing offends", [], null],
+    ["a null in the second not_null column", [2], /test not_null\(c\): 1 offending row/],
+    ["a value not accepted", [1], /test accepted_values\(b\): 1 offending row/],
+    ["both: the test declared first is named (not_null before accepted_values)", [1, 2], /test not_null\(c\): 1 offending row/],
+  ])("the not_null and accepted_values tests, asked in one scan: %s", async (_, broken, named) => {
+    const db = await openDatabase(":memory:", { threads: 1 });
+    try {
+      const row = (i: number) => `(${i}, ${broken.includes(1) && i === 3 ? "'maybe'" : "'yes'"}, ${broken.includes(2) && i === 4 ? "null" : i})`;
+      await db.connection.run(`create table t as select * from (values ${[1, 2, 3, 4].map(row).join(", ")}) v(a, b, c)`);
+      const tests = genericTestQueries("t", { unique: ["a"], not_null: ["a", "c"], accepted_values: { b: ["yes", "no"] } });
+      const outcome = runDataTests(db, "t", tests);
+      if (named) await expect(outcome).rejects.toThrow(named);
+      else await expect(outcome).resolves.toBeUndefined();
+    } finally {
+      db.close();
+    }
   });
 
   // Some key columns may be empty by design (a reject's column when the whole row failed, the
