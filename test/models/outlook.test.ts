@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { build, person, post, rows, type Given } from "./given.ts";
+import { modelsReadBy } from "../../src/models/models.ts";
+import { build as buildAll, person, post, rows, type BuildOptions, type Given } from "./given.ts";
 
 // As of 2026-12-02 the round of 2026 has opened (ROT-YEAR, 07-01), so the outlook's years are
 // 2027 … 2031, each judged on the as-of records with ages on Y-08-31 and years to Y-09-01.
 const asOf = "2026-12-02";
 const years = [2027, 2028, 2029, 2030, 2031];
+
+/** The outlook and what it reads, exactly as a full build makes them: a case does not pay for the other marts. */
+const build = (given: Given, on: string, options: Omit<BuildOptions, "only"> = {}) => buildAll(given, on, { ...options, only: modelsReadBy("select * from outlook") });
 
 const merge = (...parts: Given[]): Given => ({
   staff: parts.flatMap((part) => part.staff ?? []),
