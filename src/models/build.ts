@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { Policy } from "../policy/load.ts";
 import { loadPolicyTables } from "../policy/tables.ts";
 import { outOfMemory, type Database } from "../warehouse/duckdb.ts";
-import { runDataTests, testsFor } from "./data-tests.ts";
+import { runDataTests, testsFor, type DataTest } from "./data-tests.ts";
 import { macrosFile, modelFiles, sqlDir } from "./models.ts";
 import { loadReferenceTables } from "./reference.ts";
 
@@ -19,6 +19,24 @@ export interface RunParameters {
   outlookYears: number;
   /** Build only these models (a dependency closure, modelsNeededFor); all of them when absent. */
   only?: ReadonlySet<string>;
+}
+
+interface ModelSource {
+  sql: string;
+  tests: DataTest[];
+}
+
+/** Model files are read once per process: a test run builds hundreds of small databases. */
+const sources = new Map<string, Promise<ModelSource>>();
+
+function modelSource(layer: string, name: string): Promise<ModelSource> {
+  const dir = join(sqlDir, layer);
+  let source = sources.get(name);
+  if (!source) {
+    source = Promise.all([readFile(join(dir, `${name}.sql`), "utf8"), testsFor(dir, name)]).then(([sql, tests]) => ({ sql, tests }));
+    sources.set(name, source);
+  }
+  return source;
 }
 
 export async function buildModelsInto(
@@ -40,8 +58,7 @@ export async function buildModelsInto(
   await db.connection.run(await readFile(join(sqlDir, macrosFile), "utf8"));
   for (const model of modelFiles) {
     if (params.only && !params.only.has(model.name)) continue;
-    const dir = join(sqlDir, model.layer);
-    const sql = await readFile(join(dir, `${model.name}.sql`), "utf8");
+    const { sql, tests } = await modelSource(model.layer, model.name);
     const started = performance.now();
     try {
       await db.connection.run(`create table ${model.name} as ${sql}`);
@@ -49,7 +66,6 @@ export async function buildModelsInto(
       throw outOfMemory(error) ?? new Error(`model ${model.layer}/${model.name}.sql failed: ${(error as Error).message}`);
     }
     const built = performance.now();
-    const tests = await testsFor(dir, model.name);
     await runDataTests(db, model.name, tests);
     log(`  ${model.layer}/${model.name}: built in ${Math.round(built - started)} ms, ${tests.length} data tests in ${Math.round(performance.now() - built)} ms`);
   }
