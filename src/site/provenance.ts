@@ -11,7 +11,7 @@ import { shownFingerprint } from "../../data-loaders/fingerprint.ts";
 import { queryJson } from "../warehouse/duckdb.ts";
 import { loadInfoSql } from "../warehouse/schema.ts";
 import { audienceLabel, type Audience } from "./audience.ts";
-import { openMarts } from "./marts.ts";
+import { openMarts } from "./context.ts";
 
 export interface Provenance {
   asOf: string;
