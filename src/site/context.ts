@@ -1,7 +1,8 @@
 /**
  * What every page data loader gets: the marts (read-only), the audience and the as-of date.
  * The build script passes them to `observable build` through the environment; a loader run by
- * hand (`npx tsx reports/data/overview.json.ts`) needs the same three variables.
+ * hand (`npx tsx reports/data/overview.json.ts`) needs the same three variables. The build also
+ * names the folder where loaders share what several of them need (src/site/shared.ts).
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { openDatabase, queryJson, type Database, type Params } from "../warehouse/duckdb.ts";
@@ -16,12 +17,15 @@ export interface PageContext {
    */
   rows<T extends object = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]>;
   connection: DuckDBConnection;
+  /** The build's folder of results computed once for several pages (sharedResult); none: each computes its own. */
+  sharedFolder?: string | undefined;
 }
 
 export const siteEnvironment = {
   marts: "CADREBOARD_MARTS",
   audience: "CADREBOARD_AUDIENCE",
   asOf: "CADREBOARD_AS_OF",
+  sharedFolder: "CADREBOARD_PAGE_SHARED",
 } as const;
 
 /**
@@ -46,6 +50,7 @@ export async function emitPageData(page: (context: PageContext) => Promise<unkno
       audience: parseAudience(required(siteEnvironment.audience)),
       asOf: required(siteEnvironment.asOf),
       connection: db.connection,
+      sharedFolder: process.env[siteEnvironment.sharedFolder] || undefined,
       rows: <T extends object>(sql: string, params?: Params) => queryJson(db.connection, sql, params) as Promise<T[]>,
     };
     const data = await page(context);

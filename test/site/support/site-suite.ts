@@ -54,6 +54,12 @@ export function siteSuite(audience: Audience): SiteSuite {
     expect(log.some((line) => line.includes("render /summary"))).toBe(true);
   });
 
+  it(`the ${audience} build computed 干部结构's counts once: 总览 and 年度总结 read them from the build's folder`, () => {
+    const shared = suite.site.log.filter((line) => line.startsWith("shared structure-counts: "));
+    expect(shared.filter((line) => line.startsWith("shared structure-counts: computed"))).toHaveLength(1);
+    expect(shared.filter((line) => line === "shared structure-counts: read")).toHaveLength(2);
+  });
+
   describe(`the ${audience} site in Chromium`, () => {
     it.each(pages)("%s loads with no console error, no outside request, and renders", async (path) => {
       const watched = await openWatchedPage(suite.browser);
