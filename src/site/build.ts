@@ -11,14 +11,16 @@ import { mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises"
 import { delimiter, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defaultPolicyPath } from "../policy/load.ts";
-import { parseAudience } from "./audience.ts";
-import { siteEnvironment } from "./context.ts";
+import { shownFingerprint } from "../../data-loaders/fingerprint.ts";
+import { queryJson } from "../warehouse/duckdb.ts";
+import { audienceLabel, parseAudience, type Audience } from "./audience.ts";
+import { openMarts, siteEnvironment } from "./context.ts";
 import { resetFrameworkCache } from "./framework-cache.ts";
 import { runPageLoadersAhead } from "./loaders-ahead.ts";
 import { withBuildLock } from "./lock.ts";
 import { mendSite } from "./markup.ts";
 import { siteTables, snapshotMarts } from "./marts.ts";
-import { PROVENANCE_VARIABLE, readProvenance, type Provenance } from "./provenance.ts";
+import { loadInfoSql, PROVENANCE_VARIABLE, type Provenance } from "./provenance.ts";
 import { freshSharedFolder } from "./shared.ts";
 
 export interface SiteBuildOptions {
@@ -160,6 +162,18 @@ async function clearOutput(outDir: string): Promise<void> {
     throw new Error(`site build: ${outDir} is not empty and is not a previous site. Choose an empty folder for --out.`);
   }
   await rm(outDir, { recursive: true, force: true });
+}
+
+/** What every page says about its data, read from the marts. */
+async function readProvenance(martsFile: string, asOf: string, audience: Audience): Promise<Provenance> {
+  const db = await openMarts(martsFile);
+  try {
+    const [row] = await queryJson(db.connection, loadInfoSql);
+    const fingerprint = typeof row?.input_fingerprint === "string" ? shownFingerprint(row.input_fingerprint) : null;
+    return { asOf, loadedAt: typeof row?.loaded_at === "string" ? row.loaded_at : null, fingerprint, audience: audienceLabel(audience) };
+  } finally {
+    db.close();
+  }
 }
 
 const readText = (path: string): Promise<string | undefined> => readFile(path, "utf8").catch(() => undefined);
