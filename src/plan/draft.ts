@@ -25,7 +25,7 @@ import * as highsPackage from "highs";
 import type { PlanContext, PlanMove, PlanPerson, PlanSchool } from "./context.ts";
 import { sameStage } from "./context.ts";
 import { byCode, ceilShare } from "./check-words.ts";
-import { headMayGo } from "./judged.ts";
+import { groupBy, headMayGo } from "./judged.ts";
 
 export type PersonClass = "ordinary" | "backbone" | "leader";
 
@@ -371,17 +371,6 @@ export async function draftPlan(context: PlanContext): Promise<DraftResult> {
     },
     solver: { ...solution.summary, columns: model.columns, rows: model.rows, seconds: (performance.now() - started) / 1000 },
   };
-}
-
-function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const list = groups.get(key);
-    if (list) list.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }
 
 /**

@@ -41,3 +41,15 @@ export const placeable = (person: PlanPerson): boolean => person.mayMove && !per
 /** PLAN-HEAD-FIRST's "when also due": a head the plan may propose for a post rotation or another
  * school. A head nobody may propose (barred, near the exit age) does not hold the deputy back. */
 export const headMayGo = (person: PlanPerson): boolean => person.postRotationDue || placeable(person);
+
+/** Items by key, each group in the items' order. */
+export function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}

@@ -2,7 +2,8 @@
  * `cadreboard build` (and `npm run build`): record files → warehouse → marts snapshot → `observable build` for one audience.
  * Each step is skipped when its input has not changed (a stamp file beside the output says what
  * it was made from), except the site itself, which is always rebuilt from a cleared loader cache:
- * Framework caches loader output, and a public build must never serve a bureau build's data.
+ * Framework caches loader output, and a public build must never serve a bureau build's data. The
+ * same goes for the results the loaders share (src/site/shared.ts): a fresh folder every build.
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -10,13 +11,17 @@ import { mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises"
 import { delimiter, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defaultPolicyPath } from "../policy/load.ts";
-import { parseAudience } from "./audience.ts";
+import { shownFingerprint } from "../../data-loaders/fingerprint.ts";
+import { queryJson } from "../warehouse/duckdb.ts";
+import { audienceLabel, parseAudience, type Audience } from "./audience.ts";
+import { openMarts, siteEnvironment } from "./context.ts";
 import { resetFrameworkCache } from "./framework-cache.ts";
 import { runPageLoadersAhead } from "./loaders-ahead.ts";
 import { withBuildLock } from "./lock.ts";
 import { mendSite } from "./markup.ts";
 import { siteTables, snapshotMarts } from "./marts.ts";
-import { PROVENANCE_VARIABLE, readProvenance, type Provenance } from "./provenance.ts";
+import { loadInfoSql, PROVENANCE_VARIABLE, type Provenance } from "./provenance.ts";
+import { freshSharedFolder } from "./shared.ts";
 
 export interface SiteBuildOptions {
   /** Project root (holds reports/, node_modules/, .cadreboard/). */
@@ -47,6 +52,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<Provenance> 
     const marts = options.martsFile ? resolve(options.martsFile) : await prepareMarts(work, options, log);
     const provenance = await readProvenance(marts, options.asOf, audience);
     await resetFrameworkCache(join(options.root, "reports"));
+    const shared = await freshSharedFolder(join(options.root, ".cadreboard", "page-shared"));
     await clearOutput(resolve(options.outDir));
     log(`site: building the ${options.audience} site as of ${options.asOf} into ${options.outDir}`);
     const env: NodeJS.ProcessEnv = {
@@ -57,6 +63,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<Provenance> 
       CADREBOARD_AUDIENCE: audience.kind === "school" ? `school:${audience.schoolId}` : audience.kind,
       CADREBOARD_AS_OF: options.asOf,
       CADREBOARD_SITE_OUT: resolve(options.outDir),
+      [siteEnvironment.sharedFolder]: shared,
       // Framework's log is read line by line (and searched by the tests): plain text, even
       // under CI=true, where its colour library would otherwise switch colours on.
       NO_COLOR: "1",
@@ -65,8 +72,12 @@ export async function buildSite(options: SiteBuildOptions): Promise<Provenance> 
       OBSERVABLE_TELEMETRY_DISABLE: "true",
       [PROVENANCE_VARIABLE]: JSON.stringify(provenance),
     };
-    await runPageLoadersAhead(options.root, env, log);
-    await run(process.execPath, [join(options.root, "node_modules/@observablehq/framework/dist/bin/observable.js"), "build"], { cwd: options.root, env }, log);
+    try {
+      await runPageLoadersAhead(options.root, env, log);
+      await run(process.execPath, [join(options.root, "node_modules/@observablehq/framework/dist/bin/observable.js"), "build"], { cwd: options.root, env }, log);
+    } finally {
+      await rm(shared, { recursive: true, force: true });
+    }
     await mendSite(resolve(options.outDir));
     return provenance;
   });
@@ -151,6 +162,18 @@ async function clearOutput(outDir: string): Promise<void> {
     throw new Error(`site build: ${outDir} is not empty and is not a previous site. Choose an empty folder for --out.`);
   }
   await rm(outDir, { recursive: true, force: true });
+}
+
+/** What every page says about its data, read from the marts. */
+async function readProvenance(martsFile: string, asOf: string, audience: Audience): Promise<Provenance> {
+  const db = await openMarts(martsFile);
+  try {
+    const [row] = await queryJson(db.connection, loadInfoSql);
+    const fingerprint = typeof row?.input_fingerprint === "string" ? shownFingerprint(row.input_fingerprint) : null;
+    return { asOf, loadedAt: typeof row?.loaded_at === "string" ? row.loaded_at : null, fingerprint, audience: audienceLabel(audience) };
+  } finally {
+    db.close();
+  }
 }
 
 const readText = (path: string): Promise<string | undefined> => readFile(path, "utf8").catch(() => undefined);

@@ -5,17 +5,24 @@
  * read the marts, so on a 2-core office PC two at a time halve that part of the build. Framework
  * then finds each output newer than its loader and uses it as it is ("[fresh]" in its log).
  *
- * The command and working folder are Framework's own for a TypeScript loader (`tsx <path>` from
- * the project root), with the same environment, so the output is the same bytes it would make.
+ * The working folder and environment are Framework's own for a TypeScript loader, and so is the
+ * code that runs it: Framework runs `tsx <path>` from the project root, and the `tsx` command
+ * starts a second Node process that loads tsx's hooks and then the loader. That process is
+ * started here directly (0.2 s less a loader, nine times a build), so the output is the same
+ * bytes Framework would make.
  */
 import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { mkdir, readdir, rename, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
+import { pathToFileURL } from "node:url";
 
 const loaderSuffix = ".json.ts";
+/** tsx's hooks, as the `tsx` command passes them to the process it starts (Cadreboard's own tsx, which the build puts first on Framework's PATH). */
+const tsxHooks = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
 export async function runPageLoadersAhead(
   root: string,
@@ -46,7 +53,7 @@ export async function runPageLoadersAhead(
 /** One loader, its stdout into `output` (written beside it first: an interrupted run leaves no output Framework would take as fresh). */
 async function runLoader(root: string, loader: string, output: string, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
   const partial = `${output}.${process.pid}.partial`;
-  const child = spawn("tsx", [loader], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
+  const child = spawn(process.execPath, ["--import", tsxHooks, loader], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
   let tail = "";
   child.stderr.on("data", (chunk: Buffer) => {
     const text = chunk.toString("utf8");

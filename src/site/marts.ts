@@ -1,13 +1,14 @@
 /**
  * The marts a site build reads. The models run once per build (buildMarts, in memory) and are
- * copied into one DuckDB file; every page data loader then opens that file read-only. Running
- * the models once per page would cost seven times the time for the same tables.
+ * copied into one DuckDB file; every page data loader then opens that file read-only (openMarts,
+ * src/site/context.ts). Running the models once per page would cost seven times the time for the
+ * same tables.
  */
 import { rename, rm } from "node:fs/promises";
 import { buildMarts, martNames, outlookNames, siteMartNames } from "../models/index.ts";
 import { planInputNames } from "../models/models.ts";
 import { addDraftPlan } from "../plan/index.ts";
-import { openDatabase, queryJson, type Database } from "../warehouse/duckdb.ts";
+import { queryJson, type Database } from "../warehouse/duckdb.ts";
 
 export interface SnapshotOptions {
   warehouse: string;
@@ -93,5 +94,3 @@ async function currentDatabase(db: Database): Promise<string> {
   const [row] = await queryJson(db.connection, "select current_database() as name");
   return String(row?.name);
 }
-
-export const openMarts = (path: string): Promise<Database> => openDatabase(path, { readOnly: true });

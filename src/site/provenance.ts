@@ -3,15 +3,12 @@
  * when the record files were imported, and the first digits of their fingerprint (a SHA-256 over
  * the files' bytes, made by ingest). Two printed reports with the same three came from the same data.
  *
- * The build reads them from the marts once and hands them to Framework's config, which writes them
- * into every page's HTML: they are there before any script runs, printed in the page margins, and
- * read by the download buttons.
+ * The build reads them from the marts once (readProvenance, build.ts) and hands them to
+ * Framework's config, which writes them into every page's HTML: they are there before any script
+ * runs, printed in the page margins, and read by the download buttons. The config imports this
+ * module, so it holds no DuckDB: Framework's process would load it for nothing.
  */
-import { shownFingerprint } from "../../data-loaders/fingerprint.ts";
-import { queryJson } from "../warehouse/duckdb.ts";
 import { loadInfoSql } from "../warehouse/schema.ts";
-import { audienceLabel, type Audience } from "./audience.ts";
-import { openMarts } from "./marts.ts";
 
 export interface Provenance {
   asOf: string;
@@ -27,17 +24,6 @@ export interface Provenance {
 export const PROVENANCE_VARIABLE = "CADREBOARD_PROVENANCE";
 
 export { loadInfoSql };
-
-export async function readProvenance(martsFile: string, asOf: string, audience: Audience): Promise<Provenance> {
-  const db = await openMarts(martsFile);
-  try {
-    const [row] = await queryJson(db.connection, loadInfoSql);
-    const fingerprint = typeof row?.input_fingerprint === "string" ? shownFingerprint(row.input_fingerprint) : null;
-    return { asOf, loadedAt: typeof row?.loaded_at === "string" ? row.loaded_at : null, fingerprint, audience: audienceLabel(audience) };
-  } finally {
-    db.close();
-  }
-}
 
 /** "数据截至 2026-09-01 · 2026-09-02 08:30 导入 · 数据指纹 39a76e0ebdd0": the line every page and download carries. */
 export function provenanceText(provenance: Provenance): string {

@@ -8,6 +8,7 @@ import type { PageContext } from "./context.ts";
 import { toColumns, type Columns } from "./frame.ts";
 import { labelOf } from "./labels.ts";
 import { inScope, visibleSchools, withNames, type SchoolInfo } from "./scope.ts";
+import { sharedResult } from "./shared.ts";
 import type { Link, Suppressed, TableShape } from "./suppression.ts";
 
 /**
@@ -115,8 +116,13 @@ export async function dueCounts(context: PageContext): Promise<{ rows: DueRow[];
   return { rows, counts: suppressSmallCells(context.audience, counts, rotationShapes.dueBySchool) };
 }
 
-/** Each school's and the county's counts per round, suppressed together for the public build (年度总结 publishes the county's too). */
-export async function roundCounts(context: PageContext) {
+/**
+ * Each school's and the county's counts per round, suppressed together for the public build.
+ * Once per build: 年度总结 publishes the county's too (shared.ts).
+ */
+export const roundCounts = (context: PageContext) => sharedResult(context, "round-counts", () => countRounds(context));
+
+async function countRounds(context: PageContext) {
   const { audience } = context;
   const compliance = (
     await context.rows<ComplianceRow>(

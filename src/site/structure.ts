@@ -5,6 +5,7 @@ import type { PageContext } from "./context.ts";
 import { toColumns, type Columns } from "./frame.ts";
 import { genderLabel, labelOf, postGroupLabels } from "./labels.ts";
 import { countPerSchool, inScope, personList, visibleSchools, withNames, type PersonRow, type SchoolInfo } from "./scope.ts";
+import { sharedResult } from "./shared.ts";
 import type { Link, Suppressed, TableShape } from "./suppression.ts";
 
 /** People in post per school (and ALL) × post group × gender × five-year age band. */
@@ -115,8 +116,13 @@ export const structureLinks: Link[] = [
 const inStaffTables = (audience: Audience, row: { post_group: string }): boolean => audience.kind !== "public" || !isCadreGroup(row) && row.post_group !== "all";
 const inPyramid = (audience: Audience, row: { school_id: string; post_group: string }): boolean => audience.kind !== "public" || row.school_id === COUNTY || !isCadreGroup(row);
 
-/** The counts of people on this page (and 总览's headcounts, which they add up to), suppressed together for the public build. */
-export async function structureCounts(context: PageContext) {
+/**
+ * The counts of people on this page (and 总览's headcounts, which they add up to), suppressed
+ * together for the public build. Once per build: 总览 and 年度总结 publish them too (shared.ts).
+ */
+export const structureCounts = (context: PageContext) => sharedResult(context, "structure-counts", () => countStructure(context));
+
+async function countStructure(context: PageContext) {
   const { audience } = context;
   const pyramid = (
     await context.rows<PyramidRow>(
@@ -163,7 +169,7 @@ export async function structureCounts(context: PageContext) {
     staffEducation: { rows: await staffDistribution("education"), shape: structureShapes.staffEducation },
     headcounts: { rows: headcounts, shape: structureShapes.headcounts },
   };
-  return { ...suppressLinkedTables(audience, tables, structureLinks), cadres, youngCadreMaxAge: team[0]?.young_cadre_max_age ?? null };
+  return { ...suppressLinkedTables(audience, tables, structureLinks), youngCadreMaxAge: team[0]?.young_cadre_max_age ?? null };
 }
 
 const cadreRows = (context: PageContext) =>
@@ -177,7 +183,7 @@ const cadreRows = (context: PageContext) =>
 export async function structureData(context: PageContext): Promise<StructureData> {
   const { audience } = context;
   const counts = await structureCounts(context);
-  const people = await withNames(context, peopleRows(audience, counts.cadres));
+  const people = await withNames(context, peopleRows(audience, await cadreRows(context)));
   return {
     schools: toColumns(await visibleSchools(context)),
     // the age the model counted young cadres by (YOUNG-CADRE.max_age: "40岁以下" includes 40)

@@ -106,7 +106,11 @@ const suppressedIn = (relation: Relation, suppressed: ReadonlySet<string>): numb
 function relationsByCell(relations: readonly Relation[]): Map<string, Relation[]> {
   const byCell = new Map<string, Relation[]>();
   for (const relation of relations) {
-    for (const cell of [relation.total, ...relation.parts]) byCell.set(cell, [...(byCell.get(cell) ?? []), relation]);
+    for (const cell of [relation.total, ...relation.parts]) {
+      const list = byCell.get(cell);
+      if (list) list.push(relation);
+      else byCell.set(cell, [relation]);
+    }
   }
   return byCell;
 }
@@ -199,7 +203,11 @@ export function tablesOf(tables: NamedTables, links: readonly Link[] = []): Tabl
       const { rows, shape } = tables[table]!;
       for (const row of rows) {
         const at = key(row);
-        if (at !== null) byKey.set(at, [...(byKey.get(at) ?? []), cellId(table, row, shape, count)]);
+        if (at === null) continue;
+        // appended in place: a copy per row is quadratic in a key's rows (a school year's 1,333 schools)
+        const cells = byKey.get(at);
+        if (cells) cells.push(cellId(table, row, shape, count));
+        else byKey.set(at, [cellId(table, row, shape, count)]);
       }
       return byKey;
     });

@@ -54,6 +54,15 @@ export function siteSuite(audience: Audience): SiteSuite {
     expect(log.some((line) => line.includes("render /summary"))).toBe(true);
   });
 
+  it.each([
+    ["structure-counts", 2, "干部结构's counts: 总览 and 年度总结 read them"],
+    ["round-counts", 1, "交流轮岗's rounds: 年度总结 reads them"],
+  ])(`the ${audience} build computed %s once and read it %i times from the build's folder (%s)`, (name, reads) => {
+    const lines = suite.site.log.filter((line) => line.startsWith(`shared ${name}: `));
+    expect(lines.filter((line) => line.startsWith(`shared ${name}: computed in `))).toHaveLength(1);
+    expect(lines.filter((line) => line === `shared ${name}: read`)).toHaveLength(reads);
+  });
+
   describe(`the ${audience} site in Chromium`, () => {
     it.each(pages)("%s loads with no console error, no outside request, and renders", async (path) => {
       const watched = await openWatchedPage(suite.browser);
