@@ -57,10 +57,9 @@ export async function loadPolicyTables(db: Database, policy: Policy): Promise<vo
   // one insert for every row: a statement per row cost more than the rest of a small model test's build
   const rows = policyRows(policy);
   if (rows.length === 0) return;
-  const width = 8;
-  const insert = await db.connection.prepare(
-    `insert into policy_values values ${valuesPlaceholders(rows.length, width, ["", "", "::date", "::date", "::double", "", "::bigint", "::bigint"])}`,
-  );
+  const casts = ["", "", "::date", "::date", "::double", "", "::bigint", "::bigint"];
+  const width = casts.length;
+  const insert = await db.connection.prepare(`insert into policy_values values ${valuesPlaceholders(rows.length, width, casts)}`);
   rows.forEach((row, rowIndex) => {
     const at = (column: number): number => rowIndex * width + column;
     insert.bindVarchar(at(1), row.rule_id);
