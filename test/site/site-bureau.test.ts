@@ -7,7 +7,7 @@
 import ExcelJS from "exceljs";
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { openWatchedPage } from "./support/browser.ts";
+import { withWatchedPage } from "./support/browser.ts";
 import { filesOf, occurrences } from "./support/files.ts";
 import { itDownloadsThePlan, siteSuite } from "./support/site-suite.ts";
 import { AS_OF } from "./support/sites.ts";
@@ -24,8 +24,7 @@ describe("privacy: what a build leaves out is not in its files", () => {
 
 describe("in the bureau site", () => {
   it("hostile names render as text, not as HTML", async () => {
-    const watched = await openWatchedPage(suite.browser);
-    try {
+    await withWatchedPage(suite.browser, {}, async (watched) => {
       await watched.page.goto(`${suite.url}/structure`, { waitUntil: "networkidle" });
       await watched.page.waitForSelector("table.data tbody tr");
       for (const name of suite.site.hostile) {
@@ -35,14 +34,11 @@ describe("in the bureau site", () => {
       expect(await watched.page.locator("table.data script").count()).toBe(0);
       expect(await watched.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(watched.consoleErrors).toEqual([]);
-    } finally {
-      await watched.context.close();
-    }
+    });
   });
 
   it("the school selector changes what the cadre table shows", async () => {
-    const watched = await openWatchedPage(suite.browser);
-    try {
+    await withWatchedPage(suite.browser, {}, async (watched) => {
       await watched.page.goto(`${suite.url}/structure`, { waitUntil: "networkidle" });
       const table = watched.page.locator(".table-block", { hasText: "在任干部名单" });
       await table.locator("tbody tr").first().waitFor();
@@ -52,15 +48,12 @@ describe("in the bureau site", () => {
       await expect.poll(() => table.locator("tbody tr").count()).toBeLessThan(rowsBefore);
       const schoolCells = await table.locator("tbody tr td:nth-child(3)").allTextContents();
       expect(new Set(schoolCells).size).toBe(1);
-    } finally {
-      await watched.context.close();
-    }
+    });
   });
 
   it("a table downloads as an XLSX that opens, and as a CSV with a BOM", async () => {
     const { fingerprint } = suite.site;
-    const watched = await openWatchedPage(suite.browser, { acceptDownloads: true });
-    try {
+    await withWatchedPage(suite.browser, { acceptDownloads: true }, async (watched) => {
       await watched.page.goto(`${suite.url}/structure`, { waitUntil: "networkidle" });
       const table = watched.page.locator(".table-block", { hasText: "在任干部名单" });
       await table.locator("tbody tr").first().waitFor();
@@ -85,9 +78,7 @@ describe("in the bureau site", () => {
       expect(title).toMatch(new RegExp(`^\uFEFF在任干部名单：岗位、年龄与任职年限 · 数据截至 ${AS_OF} · .* 导入 · 数据指纹 ${fingerprint} · 教育局内部版$`));
       expect(header).toMatch(/^姓名,工号,学校/);
       expect(watched.consoleErrors).toEqual([]);
-    } finally {
-      await watched.context.close();
-    }
+    });
   });
 });
 

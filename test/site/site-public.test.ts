@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { openWatchedPage } from "./support/browser.ts";
+import { withWatchedPage } from "./support/browser.ts";
 import { filesOf, occurrences } from "./support/files.ts";
 import { siteSuite } from "./support/site-suite.ts";
 import { AS_OF, root } from "./support/sites.ts";
@@ -29,8 +29,7 @@ describe("privacy: what a build leaves out is not in its files", () => {
 
 describe("in the public site", () => {
   it("the annual summary's print styles: no sidebar, selectors or buttons; no row or chart cut; headers repeated", async () => {
-    const watched = await openWatchedPage(suite.browser);
-    try {
+    await withWatchedPage(suite.browser, {}, async (watched) => {
       await watched.page.goto(`${suite.url}/summary`, { waitUntil: "networkidle" });
       await watched.page.waitForSelector(".chart svg");
       await watched.page.emulateMedia({ media: "print" });
@@ -47,16 +46,13 @@ describe("in the public site", () => {
       expect(new Set(styles.rows)).toEqual(new Set(["avoid"]));
       expect(new Set(styles.charts)).toEqual(new Set(["avoid"]));
       expect(new Set(styles.heads)).toEqual(new Set(["table-header-group"]));
-    } finally {
-      await watched.context.close();
-    }
+    });
   });
 });
 
 describe("what a bureau office files and a clerk opens", () => {
   it("a downloaded XLSX opens in LibreOffice with the cells the page shows: percents as percents", async () => {
-    const watched = await openWatchedPage(suite.browser, { acceptDownloads: true });
-    try {
+    await withWatchedPage(suite.browser, { acceptDownloads: true }, async (watched) => {
       await watched.page.goto(`${suite.url}/summary`, { waitUntil: "networkidle" });
       const table = watched.page.locator(".table-block", { hasText: "全县历年交流轮岗" });
       await table.locator("tbody tr").first().waitFor();
@@ -75,9 +71,7 @@ describe("what a bureau office files and a clerk opens", () => {
       // The page writes thousands with a comma (1,234); the spreadsheet has the number itself.
       expect(cells).toEqual(shown.map((row) => row.map((text) => (/^[\d,]+$/.test(text) ? text.replaceAll(",", "") : text))));
       expect(cells.slice(1).every((row) => /^(\d+\.\d%|隐去)$/.test(row[3]!))).toBe(true);
-    } finally {
-      await watched.context.close();
-    }
+    });
   }, 180_000);
 
   it("cadreboard pdf prints the public summary on A4: every sheet has the title, the as-of date, the fingerprint and its page number", async () => {
@@ -131,8 +125,7 @@ describe("what a bureau office files and a clerk opens", () => {
   }, 240_000);
 
   it("a page opened from file:// says, in one sentence, how to view it, instead of a blank page", async () => {
-    const watched = await openWatchedPage(suite.browser);
-    try {
+    await withWatchedPage(suite.browser, {}, async (watched) => {
       await watched.page.goto(pathToFileURL(join(suite.site.dir, "summary.html")).href);
       const notice = watched.page.locator("p.file-notice");
       await notice.waitFor();
@@ -141,9 +134,7 @@ describe("what a bureau office files and a clerk opens", () => {
       expect(text).toContain("http://127.0.0.1:3000/");
       expect(text.match(/。/g)).toHaveLength(1);
       expect(await watched.page.locator("h1").isVisible()).toBe(false);
-    } finally {
-      await watched.context.close();
-    }
+    });
   });
 });
 

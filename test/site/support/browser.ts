@@ -16,7 +16,22 @@ export interface WatchedPage {
   outsideRequests: string[];
 }
 
-export async function openWatchedPage(browser: Browser, options: { acceptDownloads?: boolean; width?: number } = {}): Promise<WatchedPage> {
+export interface WatchedPageOptions {
+  acceptDownloads?: boolean;
+  width?: number;
+}
+
+/** Opens a watched page in a context of its own, runs `use` on it, and closes the context however `use` ends. */
+export async function withWatchedPage<T>(browser: Browser, options: WatchedPageOptions, use: (watched: WatchedPage) => Promise<T>): Promise<T> {
+  const watched = await openWatchedPage(browser, options);
+  try {
+    return await use(watched);
+  } finally {
+    await watched.context.close();
+  }
+}
+
+async function openWatchedPage(browser: Browser, options: WatchedPageOptions): Promise<WatchedPage> {
   const context = await browser.newContext({
     acceptDownloads: options.acceptDownloads ?? false,
     viewport: { width: options.width ?? 1366, height: 900 },

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { planSheets } from "../../../reports/components/plan-workbook.js";
 import { serveDirectory, type StaticServer } from "../../../src/site/serve.ts";
 import { openDatabase, queryJson } from "../../../src/warehouse/duckdb.ts";
-import { launchBrowser, openWatchedPage } from "./browser.ts";
+import { launchBrowser, withWatchedPage } from "./browser.ts";
 import { AS_OF, buildTestSite, martsFile, type Audience, type Site } from "./sites.ts";
 
 const pages = ["/", "/structure", "/rotation", "/plan", "/allowance", "/exits", "/outlook", "/summary", "/quality"];
@@ -65,8 +65,7 @@ export function siteSuite(audience: Audience): SiteSuite {
 
   describe(`the ${audience} site in Chromium`, () => {
     it.each(pages)("%s loads with no console error, no outside request, and renders", async (path) => {
-      const watched = await openWatchedPage(suite.browser);
-      try {
+      await withWatchedPage(suite.browser, {}, async (watched) => {
         await watched.page.goto(`${suite.url}${path}`, { waitUntil: "networkidle" });
         await watched.page.waitForSelector("p.answer", { timeout: 60_000 });
         if (chartPages.has(path)) {
@@ -88,9 +87,7 @@ export function siteSuite(audience: Audience): SiteSuite {
         expect(await watched.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
         expect(watched.consoleErrors).toEqual([]);
         expect(watched.outsideRequests).toEqual([]);
-      } finally {
-        await watched.context.close();
-      }
+      });
     });
   });
 
@@ -115,8 +112,7 @@ export function itDownloadsThePlan(suite: SiteSuite, audience: "bureau" | "schoo
     const { schoolId } = suite.site;
     const own = audience === "bureau" ? moves : moves.filter((move) => move.from_school_id === schoolId || move.to_school_id === schoolId);
     expect(own.length).toBeGreaterThan(0);
-    const watched = await openWatchedPage(suite.browser, { acceptDownloads: true });
-    try {
+    await withWatchedPage(suite.browser, { acceptDownloads: true }, async (watched) => {
       await watched.page.goto(`${suite.url}/plan`, { waitUntil: "networkidle" });
       const [download] = await Promise.all([watched.page.waitForEvent("download"), watched.page.getByRole("button", { name: /下载交流方案/ }).click()]);
       const workbook = new ExcelJS.Workbook();
@@ -130,8 +126,6 @@ export function itDownloadsThePlan(suite: SiteSuite, audience: "bureau" | "schoo
       const column = (label: string) => (first!.getColumn(header.indexOf(label) + 1).values as unknown[]).slice(2).map(String);
       expect(column("工号").sort()).toEqual(own.map((move) => String(move.staff_id)).sort());
       expect(column("姓名").every((name) => name.length > 0)).toBe(true);
-    } finally {
-      await watched.context.close();
-    }
+    });
   }, 180_000);
 }
