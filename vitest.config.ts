@@ -16,6 +16,11 @@ export default defineConfig({
     // one test file at a time; the files spend their time in DuckDB, Chromium and child processes,
     // not in vitest's own process, so every core runs a file.
     maxWorkers: availableParallelism(),
+    // A fresh process per test file spent more time importing DuckDB, the sources and vitest
+    // itself than many a file spends testing: the files share a process per worker instead.
+    // Vitest still restores mocks between files; a file that changes process-wide state
+    // (process.env, a prototype) puts it back itself.
+    poolOptions: { forks: { isolate: false } },
     testTimeout: 60_000,
     hookTimeout: 300_000,
   },

@@ -13,14 +13,22 @@ export interface Run {
   err: string;
 }
 
-// A damaged workbook can leave exceljs waiting forever: give up after 2 s, not 30, in these loops.
-process.env.CADREBOARD_XLSX_STALL_MS ??= "2000";
+const STALL_MS = "CADREBOARD_XLSX_STALL_MS";
 
 export async function ingestInProcess(dataDir: string, warehouse: string): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
-  const status = await main(["ingest", "--data", dataDir, "--warehouse", warehouse], (line) => out.push(String(line)), (line) => err.push(String(line)));
-  return { status, out: out.join("\n"), err: err.join("\n") };
+  // A damaged workbook can leave exceljs waiting forever: give up after 2 s, not 30, in these
+  // loops; only for this run, as the test files share a process (vitest.config.ts).
+  const stallMs = process.env[STALL_MS];
+  process.env[STALL_MS] ??= "2000";
+  try {
+    const status = await main(["ingest", "--data", dataDir, "--warehouse", warehouse], (line) => out.push(String(line)), (line) => err.push(String(line)));
+    return { status, out: out.join("\n"), err: err.join("\n") };
+  } finally {
+    if (stallMs === undefined) delete process.env[STALL_MS];
+    else process.env[STALL_MS] = stallMs;
+  }
 }
 
 export interface FileCount {
