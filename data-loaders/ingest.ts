@@ -55,11 +55,15 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       const reports: FileReport[] = [];
       // Contract order: schools and staff load first, so the later files' references can be checked.
       for (const source of sources) {
+        // Hashed on the JS thread while DuckDB's threads read and check the file: a province's
+        // appraisal file takes seconds to hash.
+        const sha256 = fileSha256(source.path);
+        sha256.catch(() => {}); // a failure is reported where it is awaited, or the read's own error stands
         const text = await loadTextTable(db.connection, source, tempDir);
         const counts = await validateAndLoad(db.connection, source, text, today);
         const report: FileReport = {
           file: source.fileName, path: source.path, format: source.format, encoding: text.encoding, headerRow: text.headerRow,
-          titleRows: text.titleRows, sha256: await fileSha256(source.path), ...counts,
+          titleRows: text.titleRows, sha256: await sha256, ...counts,
         };
         reports.push(report);
         for (const line of titleLines(report)) log(line);
