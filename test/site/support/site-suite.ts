@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { planSheets } from "../../../reports/components/plan-workbook.js";
 import { serveDirectory, type StaticServer } from "../../../src/site/serve.ts";
 import { openDatabase, queryJson } from "../../../src/warehouse/duckdb.ts";
-import { launchBrowser, withWatchedPage } from "./browser.ts";
+import { launchBrowser, openWatchedTab, withWatchedPage } from "./browser.ts";
 import { AS_OF, buildTestSite, martsFile, type Audience, type Site } from "./sites.ts";
 
 const pages = ["/", "/structure", "/rotation", "/plan", "/allowance", "/exits", "/outlook", "/summary", "/quality"];
@@ -64,30 +64,37 @@ export function siteSuite(audience: Audience): SiteSuite {
   });
 
   describe(`the ${audience} site in Chromium`, () => {
+    let tab: Awaited<ReturnType<typeof openWatchedTab>> | undefined;
+    beforeAll(async () => {
+      tab = await openWatchedTab(suite.browser, {});
+    });
+    afterAll(async () => {
+      await tab?.context.close();
+    });
+
     it.each(pages)("%s loads with no console error, no outside request, and renders", async (path) => {
-      await withWatchedPage(suite.browser, {}, async (watched) => {
-        await watched.page.goto(`${suite.url}${path}`, { waitUntil: "networkidle" });
-        await watched.page.waitForSelector("p.answer", { timeout: 60_000 });
-        if (chartPages.has(path)) {
-          await watched.page.waitForSelector(".chart svg", { timeout: 60_000 });
-          expect(await watched.page.locator(".chart svg").count()).toBeGreaterThan(0);
-        }
-        // The headline sentence is filled in (not a NaN or an undefined).
-        expect(await watched.page.locator("p.answer").first().textContent()).not.toMatch(/NaN|undefined|\[object/);
-        await watched.page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0);
-        // Where the numbers come from, on every page: as-of date, import time, input fingerprint.
-        expect(await watched.page.locator("p.provenance").textContent()).toMatch(
-          new RegExp(`^数据截至 ${AS_OF} · \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} 导入 · 数据指纹 ${suite.site.fingerprint} · `),
-        );
-        // Every chart says what it shows, with its numbers, in words.
-        for (const label of await watched.page.locator(".chart").evaluateAll((charts) => charts.map((chart) => chart.getAttribute("aria-label")))) {
-          expect(label).toMatch(/^[^：]+：.*(\d|没有)/);
-        }
-        expect(await accessibilityViolations(watched.page)).toEqual([]);
-        expect(await watched.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-        expect(watched.consoleErrors).toEqual([]);
-        expect(watched.outsideRequests).toEqual([]);
-      });
+      const watched = tab!.next();
+      await watched.page.goto(`${suite.url}${path}`, { waitUntil: "networkidle" });
+      await watched.page.waitForSelector("p.answer", { timeout: 60_000 });
+      if (chartPages.has(path)) {
+        await watched.page.waitForSelector(".chart svg", { timeout: 60_000 });
+        expect(await watched.page.locator(".chart svg").count()).toBeGreaterThan(0);
+      }
+      // The headline sentence is filled in (not a NaN or an undefined).
+      expect(await watched.page.locator("p.answer").first().textContent()).not.toMatch(/NaN|undefined|\[object/);
+      await watched.page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0);
+      // Where the numbers come from, on every page: as-of date, import time, input fingerprint.
+      expect(await watched.page.locator("p.provenance").textContent()).toMatch(
+        new RegExp(`^数据截至 ${AS_OF} · \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} 导入 · 数据指纹 ${suite.site.fingerprint} · `),
+      );
+      // Every chart says what it shows, with its numbers, in words.
+      for (const label of await watched.page.locator(".chart").evaluateAll((charts) => charts.map((chart) => chart.getAttribute("aria-label")))) {
+        expect(label).toMatch(/^[^：]+：.*(\d|没有)/);
+      }
+      expect(await accessibilityViolations(watched.page)).toEqual([]);
+      expect(await watched.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(watched.consoleErrors).toEqual([]);
+      expect(watched.outsideRequests).toEqual([]);
     });
   });
 
