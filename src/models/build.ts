@@ -26,8 +26,9 @@ interface ModelSource {
   tests: DataTest[];
 }
 
-/** Model files are read once per process: a test run builds hundreds of small databases. */
+/** Model files and the macros are read once per process: a test run builds hundreds of small databases. */
 const sources = new Map<string, Promise<ModelSource>>();
+let macros: Promise<string> | undefined;
 
 function modelSource(layer: string, name: string): Promise<ModelSource> {
   const dir = join(sqlDir, layer);
@@ -55,7 +56,7 @@ export async function buildModelsInto(
   );
   await loadPolicyTables(db, policy);
   await loadReferenceTables(db);
-  await db.connection.run(await readFile(join(sqlDir, macrosFile), "utf8"));
+  await db.connection.run(await (macros ??= readFile(join(sqlDir, macrosFile), "utf8")));
   for (const model of modelFiles) {
     if (params.only && !params.only.has(model.name)) continue;
     const { sql, tests } = await modelSource(model.layer, model.name);
