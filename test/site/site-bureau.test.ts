@@ -25,7 +25,7 @@ describe("privacy: what a build leaves out is not in its files", () => {
 describe("in the bureau site", () => {
   it("hostile names render as text, not as HTML", async () => {
     await withWatchedPage(suite.browser, {}, async (watched) => {
-      await watched.page.goto(`${suite.url}/structure`, { waitUntil: "networkidle" });
+      await watched.page.goto(`${suite.url}/structure`, { waitUntil: "load" });
       await watched.page.waitForSelector("table.data tbody tr");
       for (const name of suite.site.hostile) {
         await expect.poll(() => watched.page.locator("td", { hasText: name }).count()).toBeGreaterThan(0);
@@ -39,7 +39,7 @@ describe("in the bureau site", () => {
 
   it("the school selector changes what the cadre table shows", async () => {
     await withWatchedPage(suite.browser, {}, async (watched) => {
-      await watched.page.goto(`${suite.url}/structure`, { waitUntil: "networkidle" });
+      await watched.page.goto(`${suite.url}/structure`, { waitUntil: "load" });
       const table = watched.page.locator(".table-block", { hasText: "在任干部名单" });
       await table.locator("tbody tr").first().waitFor();
       const rowsBefore = await table.locator("tbody tr").count();
@@ -54,7 +54,7 @@ describe("in the bureau site", () => {
   it("a table downloads as an XLSX that opens, and as a CSV with a BOM", async () => {
     const { fingerprint } = suite.site;
     await withWatchedPage(suite.browser, { acceptDownloads: true }, async (watched) => {
-      await watched.page.goto(`${suite.url}/structure`, { waitUntil: "networkidle" });
+      await watched.page.goto(`${suite.url}/structure`, { waitUntil: "load" });
       const table = watched.page.locator(".table-block", { hasText: "在任干部名单" });
       await table.locator("tbody tr").first().waitFor();
       const shown = (await table.locator(".table-tools span").textContent()) ?? "";

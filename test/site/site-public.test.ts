@@ -30,6 +30,7 @@ describe("privacy: what a build leaves out is not in its files", () => {
 describe("in the public site", () => {
   it("the annual summary's print styles: no sidebar, selectors or buttons; no row or chart cut; headers repeated", async () => {
     await withWatchedPage(suite.browser, {}, async (watched) => {
+      // every table and chart drawn: the print styles are read off all of them
       await watched.page.goto(`${suite.url}/summary`, { waitUntil: "networkidle" });
       await watched.page.waitForSelector(".chart svg");
       await watched.page.emulateMedia({ media: "print" });
@@ -53,7 +54,7 @@ describe("in the public site", () => {
 describe("what a bureau office files and a clerk opens", () => {
   it("a downloaded XLSX opens in LibreOffice with the cells the page shows: percents as percents", async () => {
     await withWatchedPage(suite.browser, { acceptDownloads: true }, async (watched) => {
-      await watched.page.goto(`${suite.url}/summary`, { waitUntil: "networkidle" });
+      await watched.page.goto(`${suite.url}/summary`, { waitUntil: "load" });
       const table = watched.page.locator(".table-block", { hasText: "全县历年交流轮岗" });
       await table.locator("tbody tr").first().waitFor();
       const shown = await table.locator("tr").evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("th, td")].map((cell) => cell.textContent ?? "")));
