@@ -125,6 +125,66 @@ async function insert(db: Database, table: string, rows: readonly Row[]): Promis
   }
 }
 
+/** Columns that hold a staff or school ID, in the given rows and in the marts: those a case's tag goes on. */
+const isIdColumn = (column: string): boolean => column.endsWith("staff_id") || column.endsWith("school_id");
+const caseTag = /~(\d+)$/;
+
+/**
+ * A table of cases built in one database: a model test's build cost more than many a case, and
+ * a table whose cases each give their own people needs one build, not one each. Case i's staff
+ * and school IDs read `<id>~i` there (each case gets its own copy of its schools), so no two
+ * cases share a person or a school; the query's rows go back to the case whose IDs they hold,
+ * with the IDs as the case gave them. Only for rules judged per person or per school: county
+ * rows (school_id ALL) belong to no case and are left out, and a row holding two cases' IDs
+ * fails the test. Call the returned function with a case, as given in `cases`.
+ */
+export function casesBuiltTogether(
+  cases: readonly Given[], asOf: string, sql: string, options: Omit<BuildOptions, "only"> = {},
+): (given: Given) => Promise<Record<string, unknown>[]> {
+  const keys = cases.map((given) => JSON.stringify(given));
+  let split: Promise<Record<string, unknown>[][]> | undefined;
+  return async (given) => {
+    const index = keys.indexOf(JSON.stringify(given));
+    if (index < 0) throw new Error("casesBuiltTogether: a case that is not in the table it was given");
+    split ??= query(merged(cases), asOf, sql, options).then((found) => byCase(found, cases.length));
+    return (await split)[index]!;
+  };
+}
+
+function merged(cases: readonly Given[]): Given {
+  const tables = ["schools", "staff", "appointments", "appraisals", "rotations", "exemptions", "establishments"] as const;
+  const together: Given = {};
+  for (const table of tables) {
+    together[table] = cases.flatMap((given, index) =>
+      (given[table] ?? (table === "schools" ? twoSchools : [])).map((row) =>
+        Object.fromEntries(Object.entries(row).map(([column, value]) => [column, isIdColumn(column) && typeof value === "string" ? `${value}~${index}` : value]))));
+  }
+  for (const given of cases) {
+    if (given.rejects || given.load_files || given.load_info) throw new Error("casesBuiltTogether: rejects and load records are the county's, not a case's");
+  }
+  return together;
+}
+
+function byCase(found: readonly Record<string, unknown>[], count: number): Record<string, unknown>[][] {
+  const split: Record<string, unknown>[][] = Array.from({ length: count }, () => []);
+  for (const row of found) {
+    if (!Object.keys(row).some(isIdColumn)) throw new Error("casesBuiltTogether: the query must select a staff or school ID, by which its rows go back to their cases");
+    const cases = new Set<number>();
+    const untagged = Object.fromEntries(Object.entries(row).map(([column, value]) => {
+      const tag = isIdColumn(column) && typeof value === "string" ? caseTag.exec(value) : null;
+      if (!tag) return [column, value];
+      cases.add(Number(tag[1]));
+      return [column, tag.input.slice(0, tag.index)];
+    }));
+    if (cases.size > 1) throw new Error(`casesBuiltTogether: a row holds the IDs of cases ${[...cases].join(" and ")}: ${JSON.stringify(row)}`);
+    const [index] = cases;
+    if (index !== undefined) split[index]!.push(untagged);
+  }
+  // a case's missing row means something only when the build gave the others theirs
+  if (split.every((rows) => rows.length === 0)) throw new Error("casesBuiltTogether: no case has a row; build cases expecting none beside some that have one");
+  return split;
+}
+
 export async function rows(db: Database, sql: string): Promise<Record<string, unknown>[]> {
   return queryJson(db.connection, sql);
 }

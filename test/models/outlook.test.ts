@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { modelsReadBy } from "../../src/models/models.ts";
-import { build as buildAll, person, post, rows, type BuildOptions, type Given } from "./given.ts";
+import { build as buildAll, casesBuiltTogether, person, post, rows, type BuildOptions, type Given } from "./given.ts";
 
 // As of 2026-12-02 the round of 2026 has opened (ROT-YEAR, 07-01), so the outlook's years are
 // 2027 … 2031, each judged on the as-of records with ages on Y-08-31 and years to Y-09-01.
@@ -32,17 +32,26 @@ const cadre = (id: string, birth: string, postCode: string, since: string, gende
 });
 
 type Column = "teachers_due" | "leaders_due" | "retirements" | "cadre_age_exits" | "term_ends" | "cadres" | "cadres_40_or_under" | "backbone";
+const columns: Column[] = ["teachers_due", "leaders_due", "retirements", "cadre_age_exits", "term_ends", "cadres", "cadres_40_or_under", "backbone"];
+
+/** One school's outlook rows (in school-year order), column by column. */
+const byColumn = (found: Record<string, unknown>[]): Record<Column, number[]> =>
+  Object.fromEntries(columns.map((column) => [column, found.map((row) => Number(row[column]))])) as Record<Column, number[]>;
 
 /** The outlook of one school (or ALL), column by column over the years: one build per given. */
 async function outlookOf(given: Given, school = "S1", options: { outlookYears?: number } = {}): Promise<Record<Column, number[]>> {
   const db = await build(given, asOf, options);
   try {
-    const found = await rows(db, `select * from outlook where school_id = '${school}' order by school_year`);
-    const columns: Column[] = ["teachers_due", "leaders_due", "retirements", "cadre_age_exits", "term_ends", "cadres", "cadres_40_or_under", "backbone"];
-    return Object.fromEntries(columns.map((column) => [column, found.map((row) => Number(row[column]))])) as Record<Column, number[]>;
+    return byColumn(await rows(db, `select * from outlook where school_id = '${school}' order by school_year`));
   } finally {
     db.close();
   }
+}
+
+/** `outlookOf` S1 for a table of cases, in one build. */
+function outlooksOfCases(cases: Given[]): (given: Given) => Promise<Record<Column, number[]>> {
+  const rowsOf = casesBuiltTogether(cases, asOf, "select * from outlook order by school_year");
+  return async (given) => byColumn((await rowsOf(given)).filter((row) => row.school_id === "S1"));
 }
 
 /** One column of one school (or ALL) over the five years. */
@@ -59,19 +68,24 @@ describe("outlook: school years after the as-of round, nobody moves, nobody is h
     }
   });
 
-  it.each([
+  const joins: [string, number[], string][] = [
     ["2019-09-01", [0, 1, 1, 1, 1], "9.0 years on 2028-09-01 exactly (满9年 includes 9): due from year 2"],
     ["2019-09-02", [0, 0, 1, 1, 1], "one day short of 9 years in 2028: due from year 3"],
     ["2024-09-01", [0, 0, 0, 0, 0], "reaches 9 years only in 2033"],
-  ])("a teacher who joined S1 on %s is due %j (ROT-T9: %s)", async (joined, expected) => {
-    expect(await series(teacher("T1", joined), "teachers_due")).toEqual(expected);
+  ];
+  const joinedOutlook = outlooksOfCases(joins.map(([joined]) => teacher("T1", joined)));
+  it.each(joins)("a teacher who joined S1 on %s is due %j (ROT-T9: %s)", async (joined, expected) => {
+    expect((await joinedOutlook(teacher("T1", joined))).teachers_due).toEqual(expected);
   });
 
-  it.each([
+  const births: [string, number[], string][] = [
     ["1978-08-31", [1, 1, 0, 0, 0], "aged 50 on 2028-08-31 (50周岁及以下 includes 50), 51 a year later"],
     ["1978-09-01", [1, 1, 1, 0, 0], "49 on 2028-08-31, exactly 50 on 2029-08-31, 51 a year later"],
-  ])("a woman teacher at S1 since 2010 born %s is due %j (ROT-T9 age cap 50: %s)", async (birth, expected) => {
-    expect(await series(teacher("W1", "2010-09-01", { gender: "F", birth_date: birth }), "teachers_due")).toEqual(expected);
+  ];
+  const woman = (birth: string) => teacher("W1", "2010-09-01", { gender: "F", birth_date: birth });
+  const womanOutlook = outlooksOfCases(births.map(([birth]) => woman(birth)));
+  it.each(births)("a woman teacher at S1 since 2010 born %s is due %j (ROT-T9 age cap 50: %s)", async (birth, expected) => {
+    expect((await womanOutlook(woman(birth))).teachers_due).toEqual(expected);
   });
 
   it("a principal since 2019-09-01 comes due by ROT-P3 in 2028 (9.0 years as a leader), counted as a leader, not a teacher", async () => {
@@ -105,34 +119,40 @@ describe("outlook: school years after the as-of round, nobody moves, nobody is h
     expect(await series(retiring, "backbone", "ALL")).toEqual([1, 1, 1, 0, 0]);
   });
 
-  it.each([
+  const retirements: [string, number[], number[], string][] = [
     ["1967-02-10", [0, 0, 0, 0, 0], [0, 0, 0, 0, 0], "60 + 7 months: retires 2027-09-01, the first day of 2027, so is gone before the outlook starts"],
     ["1967-03-10", [1, 0, 0, 0, 0], [1, 0, 0, 0, 0], "60 + 7 months: retires 2027-10-01, so teaches from 2027-09-01 and leaves during 2027"],
-  ])("a man born %s: retirements %j, in post %j (%s)", async (birth, retirements, inPost) => {
-    const given = teacher("R2", "2020-09-01", { birth_date: birth, backbone: "backbone_teacher" });
-    const s1 = await outlookOf(given);
+  ];
+  const retiringMan = (birth: string) => teacher("R2", "2020-09-01", { birth_date: birth, backbone: "backbone_teacher" });
+  const retiringOutlook = outlooksOfCases(retirements.map(([birth]) => retiringMan(birth)));
+  it.each(retirements)("a man born %s: retirements %j, in post %j (%s)", async (birth, retirements, inPost) => {
+    const s1 = await retiringOutlook(retiringMan(birth));
     expect(s1.retirements).toEqual(retirements);
     expect(s1.backbone).toEqual(inPost);
   });
 
-  it.each([
+  const young: [string, number[], string][] = [
     ["1987-08-31", [1, 0, 0, 0, 0], "exactly 40 on 2027-08-31 (40周岁以下 includes 40), 41 a year later"],
     ["1987-09-01", [1, 1, 0, 0, 0], "39 on 2027-08-31, exactly 40 on 2028-08-31"],
     ["1986-08-31", [0, 0, 0, 0, 0], "41 on 2027-08-31"],
-  ])("a middle head born %s is a cadre aged 40 or under %j (YOUNG-CADRE: %s)", async (birth, expected) => {
-    const given = cadre("Y1", birth, "middle_head", "2024-09-01");
-    const s1 = await outlookOf(given);
+  ];
+  const youngHead = (birth: string) => cadre("Y1", birth, "middle_head", "2024-09-01");
+  const youngOutlook = outlooksOfCases(young.map(([birth]) => youngHead(birth)));
+  it.each(young)("a middle head born %s is a cadre aged 40 or under %j (YOUNG-CADRE: %s)", async (birth, expected) => {
+    const s1 = await youngOutlook(youngHead(birth));
     expect(s1.cadres_40_or_under).toEqual(expected);
     expect(s1.cadres).toEqual([1, 1, 1, 1, 1]);
   });
 
-  it.each([
+  const exitAges: [string, number[], number[], string][] = [
     ["1972-10-15", [1, 0, 0, 0, 0], [1, 0, 0, 0, 0], "turns 55 on 2027-10-15, during 2027"],
     ["1972-09-01", [0, 0, 0, 0, 0], [0, 0, 0, 0, 0], "turns 55 on 2027-09-01: has left the post when 2027 starts"],
     ["1973-09-01", [1, 0, 0, 0, 0], [1, 0, 0, 0, 0], "turns 55 on 2028-09-01: a cadre through 2027, one of its exits, gone when 2028 starts"],
-  ])("a middle head born %s: cadre-age exits %j, cadres %j (EXIT-MC-AGE 55: %s)", async (birth, exits, cadres) => {
-    const given = cadre("X1", birth, "middle_head", "2015-09-01");
-    const s1 = await outlookOf(given);
+  ];
+  const leavingHead = (birth: string) => cadre("X1", birth, "middle_head", "2015-09-01");
+  const leavingOutlook = outlooksOfCases(exitAges.map(([birth]) => leavingHead(birth)));
+  it.each(exitAges)("a middle head born %s: cadre-age exits %j, cadres %j (EXIT-MC-AGE 55: %s)", async (birth, exits, cadres) => {
+    const s1 = await leavingOutlook(leavingHead(birth));
     expect(s1.cadre_age_exits).toEqual(exits);
     expect(s1.cadres).toEqual(cadres);
   });

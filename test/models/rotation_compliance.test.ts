@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { person, policyWith, post, query, type Given, type Row } from "./given.ts";
+import { casesBuiltTogether, person, policyWith, post, query, type Given, type Row } from "./given.ts";
 
 /**
  * 20 teachers in S1 (strong, urban: target 15 % = 3/20) since 2010, all eligible for school year
@@ -30,30 +30,42 @@ const send = (staff_id: string, start_date: string, extra: Row = {}): Row => ({
 /** The target as an exact fraction (bigint columns arrive as text). */
 const exact = (found: Record<string, unknown>) => [Number(found.target_numerator), Number(found.target_denominator)];
 
+const complianceSql = "select * from rotation_compliance order by school_id, school_year";
 const compliance = (given: Given, asOf = "2026-09-01", policy?: unknown) =>
-  query(given, asOf, "select * from rotation_compliance order by school_id, school_year", policy === undefined ? {} : { policy });
-const row = async (given: Given, school = "S1", year = 2025, asOf?: string, policy?: unknown) =>
-  (await compliance(given, asOf, policy)).find((r) => r.school_id === school && r.school_year === year)!;
+  query(given, asOf, complianceSql, policy === undefined ? {} : { policy });
+const schoolYear = (rows: Record<string, unknown>[], school = "S1", year = 2025) => rows.find((r) => r.school_id === school && r.school_year === year)!;
+const row = async (given: Given, school = "S1", year = 2025, asOf?: string, policy?: unknown) => schoolYear(await compliance(given, asOf, policy), school, year);
+/** `row` for a table of cases, in one build: the schools' rows only (a county row mixes the cases). */
+const rowOfCases = (cases: Given[], policy?: unknown) => {
+  const rowsOf = casesBuiltTogether(cases, "2026-09-01", complianceSql, policy === undefined ? {} : { policy });
+  return async (given: Given, school = "S1", year = 2025) => schoolYear(await rowsOf(given), school, year);
+};
 
 describe("rotation_compliance: ROT-RATIO compared exactly (digest §0)", () => {
-  it.each([
+  const ratios: [number, number, boolean, string][] = [
     [3, 0.15, true, "3 of 20 is exactly 15 %: 不低于 includes it"],
     [2, 0.1, false, "10 %: below 15 %"],
     [4, 0.2, true, "20 %"],
-  ])("%s of 20 sent → ratio %s, met %s (%s)", async (moved, ratio, met) => {
-    const found = await row(county(moved));
+  ];
+  const ratioRow = rowOfCases(ratios.map(([moved]) => county(moved)));
+  it.each(ratios)("%s of 20 sent → ratio %s, met %s (%s)", async (moved, ratio, met) => {
+    const found = await ratioRow(county(moved));
     expect(found).toMatchObject({ eligible: 20, rotated: moved, rotated_eligible: moved, ratio, target: 0.15, met, is_complete: true, rule_id: "ROT-RATIO" });
     expect(exact(found)).toEqual([3, 20]);
   });
 
-  it.each([
+  const thirds: [number, boolean, string][] = [
     [2, true, "2 of 3 reaches a target written 2/3 (0.6667 would not)"],
     [1, false, "1 of 3 does not"],
-  ])("target 2/3: %s of 3 sent → met %s (%s)", async (moved, met) => {
+  ];
+  const threeOf = (moved: number): Given => {
     const given = county(moved);
     given.appointments = given.appointments.filter((a) => Number(String(a.staff_id).slice(1)) <= 3);
-    const policy = policyWith((rules) => { rules["ROT-RATIO"]!.target_strong = "2/3"; });
-    const found = await row(given, "S1", 2025, undefined, policy);
+    return given;
+  };
+  const thirdsRow = rowOfCases(thirds.map(([moved]) => threeOf(moved)), policyWith((rules) => { rules["ROT-RATIO"]!.target_strong = "2/3"; }));
+  it.each(thirds)("target 2/3: %s of 3 sent → met %s (%s)", async (moved, met) => {
+    const found = await thirdsRow(threeOf(moved));
     expect(found).toMatchObject({ eligible: 3, rotated: moved, met });
     expect(exact(found)).toEqual([2, 3]);
   });
@@ -120,25 +132,31 @@ describe("rotation_compliance: the round (ROT-YEAR)", () => {
     given.rotations!.push(send("T1", start, { type: "group", relation_moved: false, end_date: null }));
     return given;
   };
-  const yearOfRotation = async (start: string, policy?: unknown) =>
-    (await compliance(oneSent(start), "2026-09-01", policy)).filter((r) => r.school_id === "S1" && r.rotated === 1).map((r) => r.school_year);
+  /** The school years in which S1 sent someone, for a table of rotation starts, in one build. */
+  const yearsOfCases = (starts: string[], policy?: unknown) => {
+    const rowsOf = casesBuiltTogether(starts.map(oneSent), "2026-09-01", complianceSql, policy === undefined ? {} : { policy });
+    return async (start: string) => (await rowsOf(oneSent(start))).filter((r) => r.school_id === "S1" && r.rotated === 1).map((r) => r.school_year);
+  };
 
-  it.each([
+  const rounds: [string, number, string][] = [
     ["2025-06-30", 2024, "the last day of round 2024"],
     ["2025-07-01", 2025, "round 2025 opens on 1 July"],
     ["2025-08-20", 2025, "a summer rotation belongs to the coming school year"],
     ["2026-06-30", 2025, "the last day of round 2025"],
     ["2026-07-01", 2026, "round 2026 has opened before the as-of date"],
-  ])("a rotation starting %s counts toward %s (%s)", async (start, year) => {
+  ];
+  const yearOfRotation = yearsOfCases(rounds.map(([start]) => start));
+  it.each(rounds)("a rotation starting %s counts toward %s (%s)", async (start, year) => {
     expect(await yearOfRotation(start)).toEqual([year]);
   });
 
-  it.each([
+  const lateRounds: [string, number][] = [
     ["2025-08-14", 2024],
     ["2025-08-15", 2025],
-  ])("with round_opens 08-15, a rotation starting %s counts toward %s", async (start, year) => {
-    const policy = policyWith((rules) => { rules["ROT-YEAR"]!.round_opens = "08-15"; });
-    expect(await yearOfRotation(start, policy)).toEqual([year]);
+  ];
+  const yearOfLateRotation = yearsOfCases(lateRounds.map(([start]) => start), policyWith((rules) => { rules["ROT-YEAR"]!.round_opens = "08-15"; }));
+  it.each(lateRounds)("with round_opens 08-15, a rotation starting %s counts toward %s", async (start, year) => {
+    expect(await yearOfLateRotation(start)).toEqual([year]);
   });
 
   it.each([
@@ -153,23 +171,28 @@ describe("rotation_compliance: eligibility on the round's eve; ages on Y-08-31, 
   const one = (extra: Row, joined: string, more: Partial<Given> = {}): Given => ({
     staff: [person("T1", extra)], appointments: [post("T1", "S1", joined)], rotations: [send("X", "2019-09-01")], ...more,
   });
-  it.each([
+  const eves = [
     [{}, "2016-09-01", 1, "9 full school years by the end of 2025-08-31: 满9年"],
     [{}, "2016-09-02", 0, "a day short of 9 years"],
     [{ birth_date: "1970-08-31" }, "2010-09-01", 1, "a man turning 55 on 2025-08-31 is 55周岁及以下"],
     [{ birth_date: "1969-08-31" }, "2010-09-01", 0, "a man turning 56 on 2025-08-31 is over the cap"],
     [{ gender: "F", birth_date: "1975-08-31" }, "2010-09-01", 1, "a woman turning 50 on 2025-08-31"],
     [{ gender: "F", birth_date: "1974-08-31" }, "2010-09-01", 0, "a woman turning 51 on 2025-08-31"],
-  ] as [Row, string, number, string][])("%j joined %s → eligible %s for 2025 (%s)", async (extra, joined, eligible) => {
-    expect(await row(one(extra, joined))).toMatchObject({ eligible });
+  ] as [Row, string, number, string][];
+  const eveRow = rowOfCases(eves.map(([extra, joined]) => one(extra, joined)));
+  it.each(eves)("%j joined %s → eligible %s for 2025 (%s)", async (extra, joined, eligible) => {
+    expect(await eveRow(one(extra, joined))).toMatchObject({ eligible });
   });
 
-  it.each([
+  const principals: [string, number, string][] = [
     ["2016-09-01", 1, "the third term ends on 2025-08-31: 满三届 for round 2025"],
     ["2016-09-02", 0, "a day short of three terms"],
-  ])("a principal since %s → %s eligible leaders for 2025 (%s)", async (start, leaders) => {
-    const given: Given = { staff: [person("P1", { birth_date: "1976-05-12" })], appointments: [post("P1", "S1", start, { post: "principal" })], rotations: [send("X", "2019-09-01")] };
-    expect(await row(given)).toMatchObject({ eligible: 0, eligible_leaders: leaders });
+  ];
+  const principal = (start: string): Given =>
+    ({ staff: [person("P1", { birth_date: "1976-05-12" })], appointments: [post("P1", "S1", start, { post: "principal" })], rotations: [send("X", "2019-09-01")] });
+  const principalRow = rowOfCases(principals.map(([start]) => principal(start)));
+  it.each(principals)("a principal since %s → %s eligible leaders for 2025 (%s)", async (start, leaders) => {
+    expect(await principalRow(principal(start))).toMatchObject({ eligible: 0, eligible_leaders: leaders });
   });
 
   it("a teacher who moved on 2025-07-15 is judged where the records of 2025-06-30 put them, and counts as sent eligible", async () => {
@@ -192,14 +215,17 @@ describe("rotation_compliance: eligibility on the round's eve; ages on Y-08-31, 
     expect(await row(given, "S1")).toMatchObject({ eligible: 0 });
   });
 
-  it.each([
+  const exemptions: [string, string, number, string][] = [
     ["2024-09-01", "2025-08-31", 0, "valid on 2025-08-31: exempt, not eligible"],
     ["2024-09-01", "2025-08-30", 1, "ended the day before"],
     ["2025-08-31", "2026-08-30", 0, "starts on 2025-08-31"],
     ["2025-09-01", "2026-08-31", 1, "starts the day after"],
-  ])("an exemption %s … %s → eligible %s (%s)", async (start_date, end_date, eligible) => {
-    const given = one({}, "2010-09-01", { exemptions: [{ staff_id: "T1", reason: "illness", start_date, end_date }] });
-    expect(await row(given)).toMatchObject({ eligible });
+  ];
+  const exempted = (start_date: string, end_date: string): Given =>
+    one({}, "2010-09-01", { exemptions: [{ staff_id: "T1", reason: "illness", start_date, end_date }] });
+  const exemptedRow = rowOfCases(exemptions.map(([start, end]) => exempted(start, end)));
+  it.each(exemptions)("an exemption %s … %s → eligible %s (%s)", async (start_date, end_date, eligible) => {
+    expect(await exemptedRow(exempted(start_date, end_date))).toMatchObject({ eligible });
   });
 });
 
@@ -211,11 +237,13 @@ describe("rotation_compliance: ROT-BACKBONE over everyone sent", () => {
     given.rotations!.push(send("B1", "2025-09-01"));
     return given;
   }
-  it.each([
+  const shares: [number, number, boolean, string][] = [
     [4, 0.2, true, "1 backbone of 5 sent is exactly 20 %, though the backbone teacher was not eligible"],
     [5, 1 / 6, false, "1 of 6 is below 20 %"],
-  ])("%s eligible and a young backbone teacher sent → share %s, met %s (%s)", async (moved, share, met) => {
-    expect(await row(withYoungBackbone(moved))).toMatchObject({ rotated: moved + 1, backbone_rotated: 1, backbone_share: share, backbone_target: 0.2, backbone_met: met });
+  ];
+  const shareRow = rowOfCases(shares.map(([moved]) => withYoungBackbone(moved)));
+  it.each(shares)("%s eligible and a young backbone teacher sent → share %s, met %s (%s)", async (moved, share, met) => {
+    expect(await shareRow(withYoungBackbone(moved))).toMatchObject({ rotated: moved + 1, backbone_rotated: 1, backbone_share: share, backbone_target: 0.2, backbone_met: met });
   });
 });
 
@@ -237,13 +265,16 @@ describe("rotation_compliance: remote and phase-in schools (ROT-REMOTE)", () => 
     given.rotations!.push({ ...send("X", "2019-09-01"), to_school_id: "S2" });
     return given;
   };
+  // the cases differ only in the school year they read: one build
+  const phasingIn: Given = { ...since2019(), schools: schools({ phase_in_until: 2025 }) };
+  const phaseInRow = rowOfCases([phasingIn]);
   it.each([
     [2025, null, "phase_in", "phase_in_until itself: not judged"],
     [2021, null, "phase_in", "the first of the phase-in's 5 years (2021–2025)"],
     [2020, false, null, "before the phase-in: judged"],
     [2026, false, null, "after it: judged again"],
   ] as [number, boolean | null, string | null, string][])("phase_in_until 2025: school year %s → met %s, exception %s (%s)", async (year, met, exception) => {
-    expect(await row({ ...since2019(), schools: schools({ phase_in_until: 2025 }) }, "S1", year)).toMatchObject({ met, target_exception: exception });
+    expect(await phaseInRow(phasingIn, "S1", year)).toMatchObject({ met, target_exception: exception });
   });
 });
 
@@ -256,28 +287,35 @@ describe("rotation_compliance: ROT-RATIO-ALT (switched on)", () => {
     for (const id of ids) given.rotations!.push(send(id, "2025-09-01", { type: "group", relation_moved: false }));
     return given;
   }
-  it.each([
+  const groups: [number, number, boolean, string][] = [
     [1, 2, true, "each group reaches its share"],
     [0, 3, false, "no backbone teacher sent: the backbone group fails"],
     [1, 1, false, "1 of 16 ordinary teachers is below 10 %"],
-  ])("%s backbone and %s ordinary sent → met %s (%s)", async (backbone, ordinary, met) => {
-    expect(await row(sent(backbone, ordinary), "S1", 2025, undefined, alt)).toMatchObject({
+  ];
+  const groupRow = rowOfCases(groups.map(([backbone, ordinary]) => sent(backbone, ordinary)), alt);
+  it.each(groups)("%s backbone and %s ordinary sent → met %s (%s)", async (backbone, ordinary, met) => {
+    expect(await groupRow(sent(backbone, ordinary))).toMatchObject({
       eligible: 20, eligible_backbone: 4, rotated: backbone + ordinary, met, target: 0.11, is_alt: true, leader_target: 0.3, leader_rule_id: "ROT-RATIO-ALT",
     });
   });
 });
 
 describe("rotation_compliance: ROT-BAR and ROT-SERVE", () => {
-  it.each([
+  const bars: [number, number, string][] = [
     [2022, 1, "不合格 in 2022 is within the 3 appraisal years before round 2025 (2022–2024)"],
     [2021, 0, "2021 is before them"],
-  ])("received someone appraised 不合格 in %s → received_barred %s (%s)", async (year, barred) => {
+  ];
+  const receiving = (year: number): Given => {
     const given = county(0);
-    given.staff!.push(person("B1"));
-    given.appointments!.push(post("B1", "S2", "2015-09-01", { end_date: "2025-08-31" }), post("B1", "S1", "2025-09-01"));
-    given.rotations!.push({ ...send("B1", "2025-09-01"), from_school_id: "S2", to_school_id: "S1" });
-    given.appraisals!.push({ staff_id: "B1", year, grade: "incompetent" });
-    expect(await row(given)).toMatchObject({ received_barred: barred, rotated_in: 1 });
+    given.staff.push(person("B1"));
+    given.appointments.push(post("B1", "S2", "2015-09-01", { end_date: "2025-08-31" }), post("B1", "S1", "2025-09-01"));
+    given.rotations.push({ ...send("B1", "2025-09-01"), from_school_id: "S2", to_school_id: "S1" });
+    given.appraisals.push({ staff_id: "B1", year, grade: "incompetent" });
+    return given;
+  };
+  const receivingRow = rowOfCases(bars.map(([year]) => receiving(year)));
+  it.each(bars)("received someone appraised 不合格 in %s → received_barred %s (%s)", async (year, barred) => {
+    expect(await receivingRow(receiving(year))).toMatchObject({ received_barred: barred, rotated_in: 1 });
   });
 
   const three: Row[] = [
@@ -285,7 +323,7 @@ describe("rotation_compliance: ROT-BAR and ROT-SERVE", () => {
     { school_id: "S2", name: "乡村中心小学", level: "primary", location: "rural", tier: "weak" },
     { school_id: "S3", name: "镇中学", level: "junior", location: "town", tier: "general" },
   ];
-  it.each([
+  const services: [string, string, boolean, string, number, string][] = [
     ["transfer", "S3", true, "2024-08-30", 1, "a transfer to a town school owes 3 years: left a day short"],
     ["transfer", "S3", true, "2024-08-31", 0, "served exactly 3 years (不少于3年)"],
     ["transfer", "S2", true, "2023-08-30", 1, "to a rural school: 2 years owed, left a day short"],
@@ -293,20 +331,22 @@ describe("rotation_compliance: ROT-BAR and ROT-SERVE", () => {
     ["support_teaching", "S3", false, "2023-08-31", 0, "支教 owes 2 years wherever it goes"],
     ["group", "S3", false, "2022-08-31", 1, "集团内交流 for one year, 3 owed"],
     ["secondment", "S3", false, "2022-08-31", 0, "挂职锻炼 is a training posting: no service period"],
-  ])("%s into %s (relation moved %s) ending %s → left_early %s (%s)", async (type, to, moved, lastDay, leftEarly) => {
-    const given: Given = {
-      schools: three,
-      staff: [person("R1")],
-      appointments: moved
-        ? [post("R1", "S1", "2010-09-01", { end_date: "2021-08-31" }), post("R1", to, "2021-09-01", { end_date: lastDay }), post("R1", "S1", dayAfter(lastDay))]
-        : [post("R1", "S1", "2010-09-01")],
-      rotations: [{ staff_id: "R1", from_school_id: "S1", to_school_id: to, start_date: "2021-09-01", type, relation_moved: moved, ...(moved ? {} : { end_date: lastDay }) }],
-    };
-    const rows = await compliance(given);
-    const leftYear = Number(lastDay.slice(0, 4));
-    expect(rows.find((r) => r.school_id === to && r.school_year === leftYear)).toMatchObject({ left_early: leftEarly });
-    const listed = await query(given, "2026-09-01", "select * from rotation_left_early");
-    expect(listed).toHaveLength(leftEarly);
+  ];
+  const served = (type: string, to: string, moved: boolean, lastDay: string): Given => ({
+    schools: three,
+    staff: [person("R1")],
+    appointments: moved
+      ? [post("R1", "S1", "2010-09-01", { end_date: "2021-08-31" }), post("R1", to, "2021-09-01", { end_date: lastDay }), post("R1", "S1", dayAfter(lastDay))]
+      : [post("R1", "S1", "2010-09-01")],
+    rotations: [{ staff_id: "R1", from_school_id: "S1", to_school_id: to, start_date: "2021-09-01", type, relation_moved: moved, ...(moved ? {} : { end_date: lastDay }) }],
+  });
+  const cases = services.map(([type, to, moved, lastDay]) => served(type, to, moved, lastDay));
+  const servedRow = rowOfCases(cases);
+  const leftEarlyOf = casesBuiltTogether(cases, "2026-09-01", "select * from rotation_left_early");
+  it.each(services)("%s into %s (relation moved %s) ending %s → left_early %s (%s)", async (type, to, moved, lastDay, leftEarly) => {
+    const given = served(type, to, moved, lastDay);
+    expect(await servedRow(given, to, Number(lastDay.slice(0, 4)))).toMatchObject({ left_early: leftEarly });
+    expect(await leftEarlyOf(given)).toHaveLength(leftEarly);
   });
 });
 

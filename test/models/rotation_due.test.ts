@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { person, policyWith, post, query, type Given } from "./given.ts";
+import { casesBuiltTogether, person, policyWith, post, query, type Given, type Row } from "./given.ts";
 
 type Rules = Record<string, Record<string, unknown>>;
 
@@ -8,7 +8,7 @@ const due = async (given: Given) =>
   (await query(given, asOf, "select * from rotation_due where staff_id = 'T1'"))[0] as Record<string, unknown>;
 
 describe("rotation_due: ROT-T9 boundaries", () => {
-  it.each([
+  const boundaries: [string, string, string, boolean, string][] = [
     // joined, gender, birth, due, why
     ["2017-09-01", "M", "1980-01-01", true, "exactly 9.0 years in school"],
     ["2017-09-05", "M", "1980-01-01", false, "8.99 years: not yet"],
@@ -18,11 +18,12 @@ describe("rotation_due: ROT-T9 boundaries", () => {
     ["2014-09-01", "M", "1970-09-02", true, "man a day short of 56"],
     ["2014-09-01", "F", "1976-03-10", true, "woman aged 50: within the cap"],
     ["2014-09-01", "F", "1975-03-10", false, "woman aged 51: over the cap"],
-  ])("joined %s, %s born %s → due %s (%s)", async (joined, gender, birth, expected) => {
-    const row = await due({ staff: [person("T1", { gender, birth_date: birth })], appointments: [post("T1", "S1", joined)] });
-    expect(row.due).toBe(expected);
-    expect(row.rule_id).toBe("ROT-T9");
-    expect(row.exempt).toBe(false);
+  ];
+  const teacher = (joined: string, gender: string, birth: string): Given =>
+    ({ staff: [person("T1", { gender, birth_date: birth })], appointments: [post("T1", "S1", joined)] });
+  const dueOf = casesBuiltTogether(boundaries.map(([joined, gender, birth]) => teacher(joined, gender, birth)), asOf, "select * from rotation_due");
+  it.each(boundaries)("joined %s, %s born %s → due %s (%s)", async (joined, gender, birth, expected) => {
+    expect(await dueOf(teacher(joined, gender, birth))).toEqual([expect.objectContaining({ due: expected, rule_id: "ROT-T9", exempt: false })]);
   });
 
   it("explains the numbers that decided it", async () => {
@@ -50,7 +51,7 @@ describe("rotation_due: ROT-T9 boundaries", () => {
 });
 
 describe("rotation_due: attachment to the school (ROT-SUPPORT, contract Time)", () => {
-  it.each([
+  const stretches: [string, Row[], string, number, boolean][] = [
     ["支教 away 2 years and back: 10 − 2 = 8 years, not due",
       [{ staff_id: "T1", from_school_id: "S1", to_school_id: "S2", start_date: "2019-09-01", end_date: "2021-08-31", type: "support_teaching", relation_moved: false }],
       "2016-09-01", 8, false],
@@ -60,10 +61,11 @@ describe("rotation_due: attachment to the school (ROT-SUPPORT, contract Time)", 
     ["an internal post rotation does not interrupt anything",
       [{ staff_id: "T1", from_school_id: "S1", to_school_id: "S1", start_date: "2020-09-01", type: "internal" }],
       "2016-09-01", 10, true],
-  ])("%s", async (_why, rotations, joined, years, expected) => {
-    const row = await due({ staff: [person("T1")], appointments: [post("T1", "S1", joined)], rotations });
-    expect(row.years_in_school).toBe(years);
-    expect(row.due).toBe(expected);
+  ];
+  const away = (rotations: Row[], joined: string): Given => ({ staff: [person("T1")], appointments: [post("T1", "S1", joined)], rotations });
+  const dueOf = casesBuiltTogether(stretches.map(([, rotations, joined]) => away(rotations, joined)), asOf, "select * from rotation_due");
+  it.each(stretches)("%s", async (_why, rotations, joined, years, expected) => {
+    expect(await dueOf(away(rotations, joined))).toEqual([expect.objectContaining({ years_in_school: years, due: expected })]);
   });
 
   it("a transfer with the personnel relation moved ends the old attachment", async () => {
@@ -106,18 +108,20 @@ describe("rotation_due: attachment to the school (ROT-SUPPORT, contract Time)", 
 
 describe("rotation_due: exemptions (ROT-EXEMPT)", () => {
   const teacher: Given = { staff: [person("T1")], appointments: [post("T1", "S1", "2010-09-01")] };
-  it.each([
+  const exemptions: [string, string, string, boolean, string][] = [
     ["nursing", "2025-12-01", "2026-11-30", true, "valid on the as-of date"],
     ["illness", "2025-07-01", "2026-06-30", false, "expired: due again"],
     ["signature_course", "2023-09-01", "2026-08-31", false, "ended the day before"],
     ["signature_course", "2023-09-02", "2027-08-31", true, "3 years from 2023-09-02 reach the as-of date"],
     ["major_project", "2023-08-01", "2028-08-31", false, "capped at 3 years: ends 2026-07-31"],
     ["pregnancy", "2023-08-01", "2028-08-31", true, "only course and project leads are capped"],
-  ])("%s %s…%s → exempt %s (%s)", async (reason, start_date, end_date, exempt) => {
-    const row = await due({ ...teacher, exemptions: [{ staff_id: "T1", reason, start_date, end_date }] });
-    expect(row.exempt).toBe(exempt);
-    expect(row.due).toBe(!exempt);
-    expect(row.rule_id).toBe(exempt ? "ROT-EXEMPT" : "ROT-T9");
+  ];
+  const exempted = (reason: string, start_date: string, end_date: string): Given => ({ ...teacher, exemptions: [{ staff_id: "T1", reason, start_date, end_date }] });
+  const dueOf = casesBuiltTogether(exemptions.map(([reason, start, end]) => exempted(reason, start, end)), asOf, "select * from rotation_due");
+  it.each(exemptions)("%s %s…%s → exempt %s (%s)", async (reason, start_date, end_date, exempt) => {
+    expect(await dueOf(exempted(reason, start_date, end_date))).toEqual([
+      expect.objectContaining({ exempt, due: !exempt, rule_id: exempt ? "ROT-EXEMPT" : "ROT-T9" }),
+    ]);
   });
 
   it("a person not due is never marked exempt", async () => {
@@ -138,16 +142,16 @@ describe("rotation_due: school leaders (ROT-P3)", () => {
       post("T1", "S1", "2023-09-01", { post: "principal" }),
     ],
   });
-  it.each([
+  const leaders: [string, string, boolean, string][] = [
     ["1976-05-12", "2015-09-01", true, "11 years, retires 2039: due"],
     ["1978-05-12", "2017-09-01", true, "exactly 3 terms"],
     ["1978-05-12", "2017-09-02", false, "a day short of 3 terms"],
     ["1967-03-03", "2015-09-01", false, "retires 2027-10-01: less than one term left"],
     ["1963-08-01", "2015-09-01", false, "already past retirement"],
-  ])("born %s, leader since %s → due %s (%s)", async (birth, start, expected) => {
-    const row = await due(leader(birth, start));
-    expect(row.rule_id).toBe("ROT-P3");
-    expect(row.due).toBe(expected);
+  ];
+  const dueOf = casesBuiltTogether(leaders.map(([birth, start]) => leader(birth, start)), asOf, "select * from rotation_due");
+  it.each(leaders)("born %s, leader since %s → due %s (%s)", async (birth, start, expected) => {
+    expect(await dueOf(leader(birth, start))).toEqual([expect.objectContaining({ rule_id: "ROT-P3", due: expected })]);
   });
 
   it.each([
@@ -220,14 +224,16 @@ describe("rotation_due: ROT-DEFER (switched on)", () => {
 });
 
 describe("rotation_due: ROT-BAR and ROT-SERVE columns", () => {
-  it.each([
+  const bars: [number, boolean, string][] = [
     [2025, true, "不合格 in 2025, within the last 3 appraisal years (2023–2025)"],
     [2023, true, "2023 is the earliest of them"],
     [2022, false, "2022 is before them"],
-  ])("appraised 不合格 in %s → barred %s (%s)", async (year, barred) => {
-    const [row] = await query({ staff: [person("T1")], appointments: [post("T1", "S1", "2010-09-01")], appraisals: [{ staff_id: "T1", year, grade: "incompetent" }] },
-      asOf, "select barred from rotation_due");
-    expect(row).toEqual({ barred });
+  ];
+  const appraised = (year: number): Given =>
+    ({ staff: [person("T1")], appointments: [post("T1", "S1", "2010-09-01")], appraisals: [{ staff_id: "T1", year, grade: "incompetent" }] });
+  const barredOf = casesBuiltTogether(bars.map(([year]) => appraised(year)), asOf, "select staff_id, barred from rotation_due");
+  it.each(bars)("appraised 不合格 in %s → barred %s (%s)", async (year, barred) => {
+    expect(await barredOf(appraised(year))).toEqual([{ staff_id: "T1", barred }]);
   });
 
   it("someone who rotated in owes service until the end of the policy's years there", async () => {
@@ -241,17 +247,19 @@ describe("rotation_due: ROT-BAR and ROT-SERVE columns", () => {
 });
 
 describe("rotation_due: a blank 人事关系随迁 depends on the type (contract v2: Time)", () => {
-  it.each([
+  const blanks: [string, number, string][] = [
     ["group", 5, "集团内交流: blank reads 是, the attachment restarts"],
     ["cluster", 5, "片区交流: 是"],
     ["transfer", 5, "校际交流: 是"],
     ["support_teaching", 15, "支教: blank reads 否, a stretch away (still running, so counted to the day)"],
-  ])("%s with a blank relation_moved → %s years in school (%s)", async (type, years) => {
-    const [row] = await query({
-      staff: [person("T1")],
-      appointments: [post("T1", "S1", "2006-09-01")],
-      rotations: [{ staff_id: "T1", from_school_id: type === "support_teaching" ? "S1" : "S2", to_school_id: type === "support_teaching" ? "S2" : "S1", start_date: "2021-09-01", type, relation_moved: null }],
-    }, asOf, "select years_in_school from rotation_due");
-    expect(row!.years_in_school).toBe(years);
+  ];
+  const rotated = (type: string): Given => ({
+    staff: [person("T1")],
+    appointments: [post("T1", "S1", "2006-09-01")],
+    rotations: [{ staff_id: "T1", from_school_id: type === "support_teaching" ? "S1" : "S2", to_school_id: type === "support_teaching" ? "S2" : "S1", start_date: "2021-09-01", type, relation_moved: null }],
+  });
+  const yearsOf = casesBuiltTogether(blanks.map(([type]) => rotated(type)), asOf, "select staff_id, years_in_school from rotation_due");
+  it.each(blanks)("%s with a blank relation_moved → %s years in school (%s)", async (type, years) => {
+    expect(await yearsOf(rotated(type))).toEqual([{ staff_id: "T1", years_in_school: years }]);
   });
 });
