@@ -1,4 +1,3 @@
-import { emitPageData } from "../../src/site/context.ts";
-import { allowanceData } from "../../src/site/allowance.ts";
+import { emitPageData } from "../../src/site/page-loaders.ts";
 
-await emitPageData(allowanceData);
+await emitPageData(import.meta.url);

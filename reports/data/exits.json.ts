@@ -1,4 +1,3 @@
-import { emitPageData } from "../../src/site/context.ts";
-import { exitsData } from "../../src/site/exits.ts";
+import { emitPageData } from "../../src/site/page-loaders.ts";
 
-await emitPageData(exitsData);
+await emitPageData(import.meta.url);

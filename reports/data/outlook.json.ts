@@ -1,4 +1,3 @@
-import { emitPageData } from "../../src/site/context.ts";
-import { outlookData } from "../../src/site/outlook.ts";
+import { emitPageData } from "../../src/site/page-loaders.ts";
 
-await emitPageData(outlookData);
+await emitPageData(import.meta.url);

@@ -1,4 +1,3 @@
-import { emitPageData } from "../../src/site/context.ts";
-import { overviewData } from "../../src/site/overview.ts";
+import { emitPageData } from "../../src/site/page-loaders.ts";
 
-await emitPageData(overviewData);
+await emitPageData(import.meta.url);

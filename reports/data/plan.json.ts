@@ -1,4 +1,3 @@
-import { emitPageData } from "../../src/site/context.ts";
-import { planData } from "../../src/site/plan.ts";
+import { emitPageData } from "../../src/site/page-loaders.ts";
 
-await emitPageData(planData);
+await emitPageData(import.meta.url);

@@ -1,4 +1,3 @@
-import { emitPageData } from "../../src/site/context.ts";
-import { qualityData } from "../../src/site/quality.ts";
+import { emitPageData } from "../../src/site/page-loaders.ts";
 
-await emitPageData(qualityData);
+await emitPageData(import.meta.url);

@@ -1,4 +1,3 @@
-import { emitPageData } from "../../src/site/context.ts";
-import { rotationData } from "../../src/site/rotation.ts";
+import { emitPageData } from "../../src/site/page-loaders.ts";
 
-await emitPageData(rotationData);
+await emitPageData(import.meta.url);

@@ -1,4 +1,3 @@
-import { emitPageData } from "../../src/site/context.ts";
-import { structureData } from "../../src/site/structure.ts";
+import { emitPageData } from "../../src/site/page-loaders.ts";
 
-await emitPageData(structureData);
+await emitPageData(import.meta.url);

@@ -1,4 +1,3 @@
-import { emitPageData } from "../../src/site/context.ts";
-import { summaryData } from "../../src/site/summary.ts";
+import { emitPageData } from "../../src/site/page-loaders.ts";
 
-await emitPageData(summaryData);
+await emitPageData(import.meta.url);

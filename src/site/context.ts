@@ -30,34 +30,35 @@ export const siteEnvironment = {
 
 /**
  * The marts file, read-only. Here rather than beside snapshotMarts (marts.ts), which makes the
- * file: that module brings in the models and the plan's solver, and every loader is a process of
- * its own that would load them for nothing (0.3 s each, nine times a build).
+ * file: that module brings in the models and the plan's solver, which a loader that Framework runs
+ * as a process of its own would load for nothing (0.3 s).
  */
 export const openMarts = (path: string): Promise<Database> => openDatabase(path, { readOnly: true });
 
-function required(name: string): string {
-  const value = process.env[name];
+/** The function that computes a page's data: reports/data/<page>.json.ts names it (page-loaders.ts). */
+export type PageData = (context: PageContext) => Promise<unknown>;
+
+/** A setting the site build passes to the loaders (siteEnvironment). */
+export function siteSetting(environment: NodeJS.ProcessEnv, name: string): string {
+  const value = environment[name];
   if (!value) throw new Error(`${name} is not set: page data loaders run inside "npm run build", which sets it.`);
   return value;
 }
 
-/** Runs one page's data function and writes its JSON to stdout (Framework's loader protocol); logs go to stderr. */
-export async function emitPageData(page: (context: PageContext) => Promise<unknown>): Promise<void> {
+/** The context a page's data function gets, on the marts `db` opened, from the build's settings. */
+export function contextFromEnvironment(db: Database, environment: NodeJS.ProcessEnv): PageContext {
+  return {
+    audience: parseAudience(siteSetting(environment, siteEnvironment.audience)),
+    asOf: siteSetting(environment, siteEnvironment.asOf),
+    connection: db.connection,
+    sharedFolder: environment[siteEnvironment.sharedFolder] || undefined,
+    rows: <T extends object>(sql: string, params?: Params) => queryJson(db.connection, sql, params) as Promise<T[]>,
+  };
+}
+
+/** A page's data as its loader outputs it (JSON text), with the line the build logs for it. */
+export async function pageDataText(page: PageData, db: Database, environment: NodeJS.ProcessEnv): Promise<{ text: string; logLine: string }> {
   const started = performance.now();
-  const db = await openMarts(required(siteEnvironment.marts));
-  try {
-    const context: PageContext = {
-      audience: parseAudience(required(siteEnvironment.audience)),
-      asOf: required(siteEnvironment.asOf),
-      connection: db.connection,
-      sharedFolder: process.env[siteEnvironment.sharedFolder] || undefined,
-      rows: <T extends object>(sql: string, params?: Params) => queryJson(db.connection, sql, params) as Promise<T[]>,
-    };
-    const data = await page(context);
-    const text = JSON.stringify(data);
-    process.stdout.write(text);
-    process.stderr.write(`${page.name}: ${(text.length / 1024).toFixed(1)} KB in ${Math.round(performance.now() - started)} ms\n`);
-  } finally {
-    db.close();
-  }
+  const text = JSON.stringify(await page(contextFromEnvironment(db, environment)));
+  return { text, logLine: `${page.name}: ${(text.length / 1024).toFixed(1)} KB in ${Math.round(performance.now() - started)} ms` };
 }

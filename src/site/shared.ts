@@ -1,10 +1,10 @@
 /**
  * Results that several pages' data loaders need, computed once per site build. 总览 and 年度总结
  * publish 干部结构's counts as that page suppressed them (and 年度总结 交流轮岗's rounds), and at
- * a city's size the suppression is most of each of those loaders' time. The loaders are
- * processes of their own (loaders-ahead.ts), so they share through files: the first to need a
- * result computes it and writes it into the build's folder while the others wait for it, then
- * read it.
+ * a city's size the suppression is most of each of those loaders' time. The build runs the
+ * loaders side by side (loaders-ahead.ts), and Framework runs each as a process of its own, so
+ * they share through files: the first to need a result computes it and writes it into the
+ * build's folder while the others wait for it, then read it.
  *
  * The folder is the build's own: buildSite empties it before the loaders run and removes it after,
  * as it clears Framework's loader cache, so no build reads what another computed (a public build

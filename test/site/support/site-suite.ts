@@ -8,6 +8,10 @@
  * long serial file; the builds themselves take turns on the checkout's build lock.
  */
 import axe from "axe-core";
+import { execFile } from "node:child_process";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -15,7 +19,7 @@ import { planSheets } from "../../../reports/components/plan-workbook.js";
 import { serveDirectory, type StaticServer } from "../../../src/site/serve.ts";
 import { openDatabase, queryJson } from "../../../src/warehouse/duckdb.ts";
 import { launchBrowser, openWatchedTab, withWatchedPage } from "./browser.ts";
-import { AS_OF, buildTestSite, martsFile, type Audience, type Site } from "./sites.ts";
+import { AS_OF, buildTestSite, martsFile, root, type Audience, type Site } from "./sites.ts";
 
 const pages = ["/", "/structure", "/rotation", "/plan", "/allowance", "/exits", "/outlook", "/summary", "/quality"];
 const chartPages = new Set(["/structure", "/rotation", "/plan", "/allowance", "/exits", "/outlook", "/summary", "/quality"]);
@@ -61,6 +65,19 @@ export function siteSuite(audience: Audience): SiteSuite {
     const lines = suite.site.log.filter((line) => line.startsWith(`shared ${name}: `));
     expect(lines.filter((line) => line.startsWith(`shared ${name}: computed in `))).toHaveLength(1);
     expect(lines.filter((line) => line === `shared ${name}: read`)).toHaveLength(reads);
+  });
+
+  it(`the ${audience} build's 总览 data is the bytes its loader file writes when Framework runs it`, async () => {
+    // The build computes every page's data in its own process (src/site/loaders-ahead.ts); 总览's
+    // loader also reads a result shared with other pages, which it computes alone here.
+    const { dir, schoolId } = suite.site;
+    const [built] = (await readdir(join(dir, "_file", "data"))).filter((name) => name.startsWith("overview."));
+    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", join("reports", "data", "overview.json.ts")], {
+      cwd: root,
+      env: { ...process.env, CADREBOARD_MARTS: martsFile, CADREBOARD_AUDIENCE: audience === "school" ? `school:${schoolId}` : audience, CADREBOARD_AS_OF: AS_OF },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(stdout).toBe(await readFile(join(dir, "_file", "data", built!), "utf8"));
   });
 
   describe(`the ${audience} site in Chromium`, () => {
