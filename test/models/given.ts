@@ -136,7 +136,9 @@ const caseTag = /~(\d+)$/;
  * cases share a person or a school; the query's rows go back to the case whose IDs they hold,
  * with the IDs as the case gave them. Only for rules judged per person or per school: county
  * rows (school_id ALL) belong to no case and are left out, and a row holding two cases' IDs
- * fails the test. Call the returned function with a case, as given in `cases`.
+ * fails the test. The query must select an ID, and a table in which no case has a row fails: a
+ * case's missing row means something only beside cases that have theirs. Call the returned
+ * function with a case, as given in `cases`.
  */
 export function casesBuiltTogether(
   cases: readonly Given[], asOf: string, sql: string, options: Omit<BuildOptions, "only"> = {},
