@@ -8,16 +8,18 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
+import { ingestInProcess } from "../faults/harness.ts";
 import { queryWarehouse, runIngest, tempDir, validFiles, writeFolder } from "./fixtures.ts";
 
 const sha256 = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
 
 let folder: string;
 let warehouse: string;
-beforeEach(() => {
+// The warehouse the loads under test replace: loaded in this process, as only the second load is what a test is about.
+beforeEach(async () => {
   folder = tempDir("swap");
   warehouse = join(folder, "county.duckdb");
-  const first = runIngest(writeFolder(validFiles()), warehouse);
+  const first = await ingestInProcess(writeFolder(validFiles()), warehouse);
   expect(first.status).toBe(0);
 });
 
