@@ -1,8 +1,9 @@
 /**
  * One audience's built site for a test file (test/site/site-<audience>.test.ts): built in
  * beforeAll, served on 127.0.0.1 and opened in headless Chromium. With the tests every build
- * gets: it sent nothing anywhere, and every page loads with no console error and no outside
- * request, renders, says where its numbers come from and passes axe-core.
+ * gets: it sent nothing anywhere, its page data is what Framework's own run of a loader writes,
+ * and every page loads with no console error and no outside request, renders, says where its
+ * numbers come from and passes axe-core.
  *
  * One file per audience, so that vitest runs them beside the other test files instead of one
  * long serial file; the builds themselves take turns on the checkout's build lock.
