@@ -6,8 +6,10 @@
  * the run ended on one core, a minute after everything else had finished.
  *
  * The site builds take turns on the checkout's build lock, so a second build started beside the
- * first only waits for it (a quarter of a minute, a core doing nothing): the first build's file
- * goes first, then the first other file, and then the other builds, which by then find the lock free.
+ * first only waits for it, a worker doing nothing for a quarter of a minute: the first build's
+ * file goes first, then the first other file, and then the other builds, which by then find the
+ * lock free. (The first build's own threads use much of the idle core meanwhile: measured, this
+ * order saves little.)
  */
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
