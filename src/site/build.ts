@@ -59,9 +59,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<Provenance> 
       ...process.env,
       // Framework runs TypeScript data loaders with the `tsx` command.
       PATH: `${join(options.root, "node_modules", ".bin")}${delimiter}${process.env.PATH ?? ""}`,
-      CADREBOARD_MARTS: marts,
-      CADREBOARD_AUDIENCE: audience.kind === "school" ? `school:${audience.schoolId}` : audience.kind,
-      CADREBOARD_AS_OF: options.asOf,
+      [siteEnvironment.marts]: marts,
+      [siteEnvironment.audience]: audience.kind === "school" ? `school:${audience.schoolId}` : audience.kind,
+      [siteEnvironment.asOf]: options.asOf,
       CADREBOARD_SITE_OUT: resolve(options.outDir),
       [siteEnvironment.sharedFolder]: shared,
       // Framework's log is read line by line (and searched by the tests): plain text, even

@@ -11,6 +11,7 @@
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
+import type { Database } from "../warehouse/duckdb.ts";
 import { openMarts, pageDataText, siteEnvironment, siteSetting, type PageData } from "./context.ts";
 import { loaderSuffix, pageDataOf } from "./page-loaders.ts";
 
@@ -54,7 +55,7 @@ export async function runPageLoadersAhead(
 }
 
 /** One page's data into `output` (written beside it first: an interrupted build leaves no output Framework would take as fresh). */
-async function runLoader(page: PageData, db: Awaited<ReturnType<typeof openMarts>>, environment: NodeJS.ProcessEnv, output: string, log: (line: string) => void): Promise<void> {
+async function runLoader(page: PageData, db: Database, environment: NodeJS.ProcessEnv, output: string, log: (line: string) => void): Promise<void> {
   const { text, logLine } = await pageDataText(page, db, environment);
   const partial = `${output}.${process.pid}.partial`;
   try {

@@ -6,9 +6,9 @@
  */
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { PageData } from "../../src/site/context.ts";
+import { siteEnvironment, type PageData } from "../../src/site/context.ts";
 import { runPageLoadersAhead } from "../../src/site/loaders-ahead.ts";
 import { loaderSuffix, pageDataByLoader, pageDataOf } from "../../src/site/page-loaders.ts";
 import { openDatabase } from "../../src/warehouse/duckdb.ts";
@@ -23,11 +23,11 @@ async function projectWith(loaders: string[]): Promise<{ project: string; enviro
   const db = await openDatabase(marts);
   await db.connection.run("create table schools as select * from (values ('S1', '城区实验小学'), ('S2', '乡村中心小学')) as t(school_id, name)");
   db.close();
-  return { project, environment: { CADREBOARD_MARTS: marts, CADREBOARD_AUDIENCE: "public", CADREBOARD_AS_OF: "2026-09-01" } };
+  return { project, environment: { [siteEnvironment.marts]: marts, [siteEnvironment.audience]: "public", [siteEnvironment.asOf]: "2026-09-01" } };
 }
 
 const cacheOf = (project: string) => join(project, "reports", ".observablehq", "cache", "data");
-const pages = (byName: Record<string, PageData>) => (loader: string) => byName[loader.split("/").at(-1)!.slice(0, -loaderSuffix.length)]!;
+const pages = (byName: Record<string, PageData>) => (loader: string) => byName[basename(loader, loaderSuffix)]!;
 
 describe("runPageLoadersAhead", () => {
   it("writes each page's data where Framework keeps its loader's output, from the marts and settings given", async () => {

@@ -17,6 +17,7 @@ import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { planSheets } from "../../../reports/components/plan-workbook.js";
+import { siteEnvironment } from "../../../src/site/context.ts";
 import { serveDirectory, type StaticServer } from "../../../src/site/serve.ts";
 import { openDatabase, queryJson } from "../../../src/warehouse/duckdb.ts";
 import { launchBrowser, openWatchedTab, withWatchedPage } from "./browser.ts";
@@ -75,7 +76,12 @@ export function siteSuite(audience: Audience): SiteSuite {
     const [built] = (await readdir(join(dir, "_file", "data"))).filter((name) => name.startsWith("overview."));
     const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", join("reports", "data", "overview.json.ts")], {
       cwd: root,
-      env: { ...process.env, CADREBOARD_MARTS: martsFile, CADREBOARD_AUDIENCE: audience === "school" ? `school:${schoolId}` : audience, CADREBOARD_AS_OF: AS_OF },
+      env: {
+        ...process.env,
+        [siteEnvironment.marts]: martsFile,
+        [siteEnvironment.audience]: audience === "school" ? `school:${schoolId}` : audience,
+        [siteEnvironment.asOf]: AS_OF,
+      },
       maxBuffer: 64 * 1024 * 1024,
     });
     expect(stdout).toBe(await readFile(join(dir, "_file", "data", built!), "utf8"));
