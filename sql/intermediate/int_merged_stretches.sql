@@ -47,7 +47,8 @@ final as (
         stretch_number,
         min(start_date) as stretch_start,
         max(end_date_or_open) as stretch_end_or_open,
-        string_agg(distinct label, '、' order by label) as labels_text,
+        -- the distinct labels in order; a grouped DISTINCT aggregate cost 3 s at a million staff
+        nullif(array_to_string(list_sort(list_distinct(list(label))), '、'), '') as labels_text,
     from numbered
     group by staff_id, stretch_kind, stretch_number
 )

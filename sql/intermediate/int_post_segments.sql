@@ -7,7 +7,7 @@
 -- records date is the segment containing it, with no row per person per date. Days in no post
 -- have no segment; two segments in a row may hold the same (a lower post starting or ending
 -- also cuts one), which changes nothing for a day's lookup.
-with appointments as (select * from stg_appointments),
+with appointments as not materialized (select * from stg_appointments),
 attachments as (select * from int_attachments_resolved),
 moves as (select * from stg_rotations where is_relation_moved and is_between_schools),
 

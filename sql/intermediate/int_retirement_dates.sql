@@ -11,9 +11,11 @@ tracks as (select * from stg_policy_retirement_tracks),
 
 latest_post as (
     -- the post that decides a woman's track when her 岗位类别 is empty: the highest one she
-    -- holds last (工勤 → the 50 track)
+    -- holds last (工勤 → the 50 track); looked for only where it decides, since ranking every
+    -- appointment of everyone cost a second at a million staff
     select staff_id, is_worker_post
     from appointments
+    where staff_id in (select staff_id from staff where gender is distinct from 'M' and is_worker_category is null)
     qualify row_number() over (partition by staff_id order by end_date_or_open desc, post_rank, appointment_id) = 1
 ),
 

@@ -10,8 +10,12 @@
 with evaluations as (select * from int_evaluation_dates),
 years_in_school as (select * from int_years_in_school),
 appointments as not materialized (select * from stg_appointments),
-staff as (select * from stg_staff),
-retirement as (select * from int_retirement_dates),
+staff as (
+    -- the retirement date rides with the staff row: a join of its own on millions of rows was
+    -- built on the wrong side
+    select stg_staff.*, int_retirement_dates.retirement_date
+    from stg_staff left join int_retirement_dates using (staff_id)
+),
 exemptions as (select * from int_exemptions_valid),
 bars as (select * from int_rotation_bars),
 service as (select * from int_rotation_service),
@@ -28,9 +32,9 @@ candidates as (
         years_in_school.years_in_school, years_in_school.away_years,
         -- ROT-P3's measures, for leaders only: millions of person-dates otherwise
         case when appointments.post_group = 'leader' then decimal_years(years_in_school.leader_spell_start, evaluations.years_counted_to) end as years_as_leader,
-        retirement.retirement_date,
+        staff.retirement_date,
         case when appointments.post_group = 'leader' or rules.ret_enabled
-            then decimal_years(evaluations.years_counted_to, retirement.retirement_date) end as years_to_retirement,
+            then decimal_years(evaluations.years_counted_to, staff.retirement_date) end as years_to_retirement,
         case when staff.gender = 'M' then rules.t9_max_age_male else rules.t9_max_age_female end as t9_max_age,
         rules.* exclude (evaluation_id, t9_max_age_male, t9_max_age_female),
     from years_in_school
@@ -38,7 +42,6 @@ candidates as (
     inner join appointments on appointments.appointment_id = years_in_school.appointment_id
     inner join staff on staff.staff_id = years_in_school.staff_id
     inner join rules on rules.evaluation_id = evaluations.evaluation_id
-    left join retirement on retirement.staff_id = years_in_school.staff_id
     -- rotation applies to 在编 teachers and cadres, not to support, service or awaiting staff
     where staff.is_tenured and appointments.post_group in ('leader', 'middle', 'teacher')
 ),

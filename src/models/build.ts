@@ -9,7 +9,7 @@ import type { Policy } from "../policy/load.ts";
 import { loadPolicyTables } from "../policy/tables.ts";
 import { outOfMemory, type Database } from "../warehouse/duckdb.ts";
 import { runDataTests, testsFor, type DataTest } from "./data-tests.ts";
-import { macrosFile, modelFiles, sqlDir } from "./models.ts";
+import { macrosFile, modelFiles, sqlDir, viewModels } from "./models.ts";
 import { loadReferenceTables } from "./reference.ts";
 
 export interface RunParameters {
@@ -62,7 +62,7 @@ export async function buildModelsInto(
     const { sql, tests } = await modelSource(model.layer, model.name);
     const started = performance.now();
     try {
-      await db.connection.run(`create table ${model.name} as ${sql}`);
+      await db.connection.run(`create ${viewModels.has(model.name) ? "view" : "table"} ${model.name} as ${sql}`);
     } catch (error) {
       throw outOfMemory(error) ?? new Error(`model ${model.layer}/${model.name}.sql failed: ${(error as Error).message}`);
     }

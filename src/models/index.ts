@@ -11,7 +11,13 @@ import { defaultPolicyPath, loadPolicy } from "../policy/load.ts";
 import { openDatabase, type Database } from "../warehouse/duckdb.ts";
 import { buildModelsInto } from "./build.ts";
 import { pathLiteral, writeTableCsv } from "./csv.ts";
-import { martNames as orderedMarts, modelsNeededFor, outlookNames as orderedOutlook, siteMartNames as orderedSiteMarts } from "./models.ts";
+import {
+  martNames as orderedMarts,
+  modelsNeededFor,
+  outlookNames as orderedOutlook,
+  siteMartNames as orderedSiteMarts,
+  viewModels,
+} from "./models.ts";
 
 export interface ModelOptions {
   warehouse: string;
@@ -57,6 +63,7 @@ export async function buildMarts(options: ModelOptions, log?: (line: string) => 
       ...(options.only ? { only: modelsNeededFor(options.only) } : {}),
     }, log);
     await db.connection.run(`set search_path = 'memory.main'`);
+    for (const name of viewModels) await db.connection.run(`drop view if exists ${name}`);
     await db.connection.run("detach warehouse");
     return db;
   } catch (error) {

@@ -197,6 +197,16 @@ describe("pending_exits: dismissals barred by a protection (EXIT-PROTECT)", () =
     expect(vote).toMatchObject({ protected: true, protected_until: "2026-12-31" });
     expect(vote!.explanation).toContain("；重病期间（至2026-12-31）学校不得解聘（EXIT-PROTECT）");
   });
+
+  it("a protection of several records names each reason once, in a fixed order", async () => {
+    const rows = await query(withExemptions([
+      exemption("pregnancy", "2026-01-01", "2026-06-30"), exemption("nursing", "2026-07-01", "2026-12-31"),
+      exemption("pregnancy", "2026-03-01", "2026-07-31"),
+    ]), asOf, protectedSql);
+    const dismissal = rows.find((row) => row.exit_type === "appraisal_dismissal");
+    // 哺 (U+54FA) sorts before 孕 (U+5B55); the two 孕期 records give one name
+    expect(dismissal!.explanation).toContain("；哺乳期、孕期期间（至2026-12-31）学校不得解聘（EXIT-PROTECT）");
+  });
 });
 
 describe("pending_exits: written notice (EXIT-NOTICE) and the direct-hire window (EXIT-RETIRE)", () => {

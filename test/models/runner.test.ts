@@ -8,7 +8,7 @@ import { parse } from "yaml";
 import { DataTestError } from "../../src/errors.ts";
 import { genericTestQueries, runDataTests, type GenericTests } from "../../src/models/data-tests.ts";
 import { buildMarts, martNames, runModels } from "../../src/models/index.ts";
-import { modelFiles, sqlDir } from "../../src/models/models.ts";
+import { modelFiles, sqlDir, viewModels } from "../../src/models/models.ts";
 import { defaultPolicyPath } from "../../src/policy/load.ts";
 import { warehouseDdl } from "../../src/warehouse/schema.ts";
 import { openDatabase, queryJson } from "../../src/warehouse/duckdb.ts";
@@ -73,6 +73,8 @@ describe("runModels", () => {
       const tables = (await queryJson(db.connection, "select table_name from information_schema.tables")).map((row) => row.table_name);
       for (const name of martNames) expect(tables).toContain(name);
       expect(tables).not.toContain("raw_staff");
+      // a staging view would read the detached warehouse: none is left behind
+      for (const name of viewModels) expect(tables).not.toContain(name);
     } finally {
       db.close();
     }
