@@ -30,6 +30,9 @@ export function parseAudience(text: string): Audience {
   throw new UsageError(`audience "${text}" is not known: use bureau, public or school:<school_id>.`);
 }
 
+/** The audience as parseAudience reads it (what `--audience` takes). */
+export const audienceText = (audience: Audience): string => (audience.kind === "school" ? `school:${audience.schoolId}` : audience.kind);
+
 export const audienceLabel = (audience: Audience): string =>
   audience.kind === "bureau" ? "教育局内部版" : audience.kind === "public" ? "公开版（仅汇总数据）" : `学校版（${audience.schoolId}）`;
 

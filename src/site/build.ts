@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { defaultPolicyPath } from "../policy/load.ts";
 import { shownFingerprint } from "../../data-loaders/fingerprint.ts";
 import { queryJson } from "../warehouse/duckdb.ts";
-import { audienceLabel, parseAudience, type Audience } from "./audience.ts";
+import { audienceLabel, audienceText, parseAudience, type Audience } from "./audience.ts";
 import { openMarts, siteEnvironment } from "./context.ts";
 import { resetFrameworkCache } from "./framework-cache.ts";
 import { runPageLoadersAhead } from "./loaders-ahead.ts";
@@ -60,7 +60,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<Provenance> 
       // Framework runs TypeScript data loaders with the `tsx` command.
       PATH: `${join(options.root, "node_modules", ".bin")}${delimiter}${process.env.PATH ?? ""}`,
       [siteEnvironment.marts]: marts,
-      [siteEnvironment.audience]: audience.kind === "school" ? `school:${audience.schoolId}` : audience.kind,
+      [siteEnvironment.audience]: audienceText(audience),
       [siteEnvironment.asOf]: options.asOf,
       CADREBOARD_SITE_OUT: resolve(options.outDir),
       [siteEnvironment.sharedFolder]: shared,

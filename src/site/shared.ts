@@ -13,7 +13,7 @@
  */
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Audience } from "./audience.ts";
+import { audienceText, type Audience } from "./audience.ts";
 import type { PageContext } from "./context.ts";
 import { withBuildLock } from "./lock.ts";
 
@@ -24,8 +24,7 @@ export async function freshSharedFolder(dir: string): Promise<string> {
   return dir;
 }
 
-const audienceKey = (audience: Audience): string =>
-  encodeURIComponent(audience.kind === "school" ? `school:${audience.schoolId}` : audience.kind);
+const audienceKey = (audience: Audience): string => encodeURIComponent(audienceText(audience));
 
 /**
  * The result `compute` gives, computed once per build and audience in `folder` (or every time

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseAudience, peopleRows, schoolAggregates, SMALL_CELL_THRESHOLD, suppressSmallCells } from "../../src/site/audience.ts";
+import { audienceText, parseAudience, peopleRows, schoolAggregates, SMALL_CELL_THRESHOLD, suppressSmallCells } from "../../src/site/audience.ts";
 import { lastCompletedSchoolYear } from "../../src/site/scope.ts";
 
 describe("parseAudience", () => {
@@ -12,6 +12,10 @@ describe("parseAudience", () => {
 
   it.each(["", "everyone", "school:", "School:S1"])("rejects %j with a usage error", (text) => {
     expect(() => parseAudience(text)).toThrow(/bureau, public or school:<school_id>/);
+  });
+
+  it.each(["bureau", "public", "school:3136000001"])("audienceText gives %s back as it was read", (text) => {
+    expect(audienceText(parseAudience(text))).toBe(text);
   });
 });
 

@@ -72,14 +72,14 @@ export function siteSuite(audience: Audience): SiteSuite {
   it(`the ${audience} build's 总览 data is the bytes its loader file writes when Framework runs it`, async () => {
     // The build computes every page's data in its own process (src/site/loaders-ahead.ts); 总览's
     // loader also reads a result shared with other pages, which it computes alone here.
-    const { dir, schoolId } = suite.site;
+    const { dir, audienceFlag } = suite.site;
     const [built] = (await readdir(join(dir, "_file", "data"))).filter((name) => name.startsWith("overview."));
     const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", join("reports", "data", "overview.json.ts")], {
       cwd: root,
       env: {
         ...process.env,
         [siteEnvironment.marts]: martsFile,
-        [siteEnvironment.audience]: audience === "school" ? `school:${schoolId}` : audience,
+        [siteEnvironment.audience]: audienceFlag,
         [siteEnvironment.asOf]: AS_OF,
       },
       maxBuffer: 64 * 1024 * 1024,

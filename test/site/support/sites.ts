@@ -39,6 +39,8 @@ export interface Person {
 
 export interface Site {
   audience: Audience;
+  /** The build's `--audience` (school:<id> for the school build). */
+  audienceFlag: string;
   source: string;
   /** The build's output folder. */
   dir: string;
@@ -57,6 +59,7 @@ export interface Site {
 /** Builds one audience's site from the hostile sample; `run` names the test run (the copy is written once per run). */
 export async function buildTestSite(audience: Audience, run: string): Promise<Site> {
   const source = await hostileSample(run);
+  const audienceFlag = audience === "school" ? `school:${source.schoolId}` : audience;
   const dir = join(work, `dist-${audience}`);
   const log: string[] = [];
   const listener = await listen();
@@ -68,14 +71,13 @@ export async function buildTestSite(audience: Audience, run: string): Promise<Si
       CADREBOARD_WORK: work,
     };
     delete env.OBSERVABLE_TELEMETRY_DISABLE;
-    const flag = audience === "school" ? `school:${source.schoolId}` : audience;
-    await cadreboard(["build", "--audience", flag, "--as-of", AS_OF, "--out", dir, "--data", source.dataDir], env, log);
+    await cadreboard(["build", "--audience", audienceFlag, "--as-of", AS_OF, "--out", dir, "--data", source.dataDir], env, log);
   } finally {
     await listener.close();
   }
   await addPlannedSchools(source.people);
   return {
-    audience, source: source.kind, dir, schoolId: source.schoolId, people: source.people, hostile: hostileNames, log,
+    audience, audienceFlag, source: source.kind, dir, schoolId: source.schoolId, people: source.people, hostile: hostileNames, log,
     telemetryRequests: listener.requests, fingerprint: await warehouseFingerprint(),
   };
 }
