@@ -145,8 +145,10 @@ export const macroDdl = (): string[] => [
   `create or replace temp macro cb_plain_integer(s) as
      case when regexp_full_match(s, '[+-]?\\d+') then try_cast(s as integer)
           when regexp_full_match(s, '[+-]?\\d+\\.0+') then try_cast(split_part(s, '.', 1) as integer) end`,
+  // 1e400 has the form of a number but no value Excel could hold: the cast makes it infinite.
   `create or replace temp macro cb_plain_number(s) as
-     case when regexp_full_match(s, '[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?') then try_cast(s as double) end`,
+     case when regexp_full_match(s, '[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?') and isfinite(try_cast(s as double))
+          then try_cast(s as double) end`,
   `create or replace temp macro cb_integer(s) as cb_plain_integer(cb_numeral(s))`,
   `create or replace temp macro cb_number(s) as cb_plain_number(cb_numeral(s))`,
   // 330102 19800506 0011: ID numbers are often typed in groups; spaces and dashes are not part of them.

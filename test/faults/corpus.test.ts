@@ -201,6 +201,14 @@ export const kinds: Record<string, Kind> = {
       ],
     ],
   },
+  "a number no spreadsheet can hold (1e400): emptied like any unreadable cell, not loaded as infinite": {
+    files: () => withRows("appraisals", appraisal("T1", 2021, { score: "1e400" }) as (string | number)[]),
+    status: 0, counts: ["appraisals.csv", 3, 3, 0],
+    query: [
+      `select r.action, r."column", r.value, r.reason, a.score from raw_rejects as r inner join raw_appraisals as a on a.row_number = r.row_number`,
+      [{ action: "cell", column: "score", value: "1e400", reason: "「考核总分」应为数字：1e400，已置空", score: null }],
+    ],
+  },
   "an Excel error in an optional cell of a workbook: emptied, the row loads": {
     files: async () => county({ "appraisals.xlsx": await workbook([header("appraisals") as string[], appraisal("T1", 2021, { base_allowance: { error: "#N/A" } })]) }),
     status: 0, counts: ["appraisals.xlsx", 1, 1, 0],

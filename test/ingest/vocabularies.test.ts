@@ -89,6 +89,9 @@ describe("integers and numbers", () => {
     ["0x1F", null, null],
     ["1_000", null, null],
     ["inf", null, null],
+    ["1e400", null, null], // no finite value
+    ["-1e400", null, null],
+    ["1e308", null, 1e308],
     ["12,5", null, null],
     ["十二", null, null],
     ["99999999999", null, 99999999999],
