@@ -38,6 +38,42 @@ export function typedExpression(column: ColumnSpec, date1904 = false): string {
   }
 }
 
+/**
+ * The form of a cell, as a regex, that the normalising and the reading of its column leave as it
+ * stands, with one value: plain digits in an integer column, a plain decimal in a number column,
+ * an ISO date in a date column (null for the other columns). Most cells of a large file have it.
+ * The lengths are bounded so the value always fits: longer numbers take the normalised way, which
+ * tells them apart (too large, or no finite value).
+ */
+export function plainForm(column: ColumnSpec, date1904 = false): string | null {
+  switch (column.type) {
+    case "integer":
+      return "\\d{1,9}";
+    case "number":
+      return "\\d{1,15}(\\.\\d{1,15})?";
+    case "date":
+      return date1904 ? null : "\\d{4}-\\d{2}-\\d{2}";
+    default:
+      return null;
+  }
+}
+
+/** SQL: the typed value of a cell of its column's plainForm, which is its own normalised text:
+ * what typedExpression gives for it, by a cast alone. */
+export function plainTypedExpression(column: ColumnSpec): string {
+  const text = n(column);
+  switch (column.type) {
+    case "integer":
+      return `try_cast(${text} as integer)`;
+    case "number":
+      return `try_cast(${text} as double)`;
+    case "date":
+      return `case when ${text} >= '1900' then try_cast(${text} as date) end`;
+    default:
+      throw new Error(`contract column ${column.name} has no plain form`);
+  }
+}
+
 function vocabularyOf(column: ColumnSpec): VocabularyName {
   if (!column.vocabulary) throw new Error(`contract column ${column.name} is a code without a vocabulary`);
   return column.vocabulary;

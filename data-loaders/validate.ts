@@ -6,10 +6,12 @@
  * with each emptied cell of a loaded row beside them (action cell). SQL text is generated only from the contract metadata and the rules of row-rules.ts.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { FileSpec } from "../src/contract.ts";
+import type { ColumnSpec, FileSpec } from "../src/contract.ts";
 import { queryRows } from "../src/warehouse/duckdb.ts";
 import { rawTableName } from "../src/warehouse/schema.ts";
-import { cellChecks, cellProblem, dateRangeChecks, emptiedColumns, precheckedColumns, typedExpression } from "./cell-checks.ts";
+import {
+  cellChecks, cellProblem, dateRangeChecks, emptiedColumns, plainForm, plainTypedExpression, precheckedColumns, typedExpression,
+} from "./cell-checks.ts";
 import {
   excelErrorCheck, MAX_CELL_CHARS, noteTableName, overlappingAppointmentsSql, shapeChecks, trailingNotesSql, trailingNotesUpdateSql,
 } from "./file-rules.ts";
@@ -45,15 +47,30 @@ function referenceChecks(spec: FileSpec): Check[] {
 
 /** The CREATE TABLE … AS that types every cell and finds each row's first problem. */
 export function workTableSql(spec: FileSpec, text: TextTable, source: SourceFile): string {
-  const given = spec.columns.map((column) => {
+  const cellOf = (column: ColumnSpec): string | undefined => {
     const index = text.mapping.columns.get(column.name);
-    return `${index === undefined ? "cast(null as varchar)" : cellColumn(index)} as "g_${column.name}"`;
-  });
+    return index === undefined ? undefined : cellColumn(index);
+  };
+  const given = spec.columns.map((column) => `${cellOf(column) ?? "cast(null as varchar)"} as "g_${column.name}"`);
   const allCells = [...Array.from({ length: text.width }, (_, i) => cellColumn(i)), OVERFLOW_COLUMN];
   const glued = `concat(${allCells.join(", ")})`;
-  const normed = spec.columns.map((column) => `cb_norm("g_${column.name}") as "n_${column.name}"`);
+  // A row whose numbers and dates are all plain (plainForm) or empty is typed by casts alone: one
+  // look at those cells glued together, instead of normalising and reading each of them. chr(31)
+  // goes between them; no plain form holds it, so a cell holding one cannot shift the others.
+  const plain = spec.columns.filter((column) => cellOf(column) !== undefined && plainForm(column, text.date1904) !== null);
+  const plainPattern = plain.map((column) => `(${plainForm(column, text.date1904)})?`).join("\u001f");
+  const isPlain = plain.length === 0 ? "false" : `regexp_full_match(concat(${plain.map(cellOf).join(", chr(31), ")}), ${sqlString(plainPattern)})`;
+  const plainNames = new Set(plain.map((column) => column.name));
+  // The normalised text of a plain cell is the cell (an empty one is no text: null).
+  const normed = spec.columns.map((column) => {
+    const g = `"g_${column.name}"`;
+    return `${plainNames.has(column.name) ? `case when is_plain then nullif(${g}, '') else cb_norm(${g}) end` : `cb_norm(${g})`} as "n_${column.name}"`;
+  });
   const prechecked = spec.columns.flatMap(precheckedColumns);
-  const typed = spec.columns.map((column) => `${typedExpression(column, text.date1904)} as "t_${column.name}"`);
+  const typed = spec.columns.map((column) => {
+    const read = typedExpression(column, text.date1904);
+    return `${plainNames.has(column.name) ? `case when is_plain then ${plainTypedExpression(column)} else ${read} end` : read} as "t_${column.name}"`;
+  });
   // v2: an optional cell that cannot be used gets its reason in c_<column> and is emptied (t_ set
   // to null) before the row rules, which then see an empty cell; the row loads.
   const emptied = emptiedColumns(spec);
@@ -96,7 +113,8 @@ export function workTableSql(spec: FileSpec, text: TextTable, source: SourceFile
       select ${text.rowNumberSql} as row_number, ${given.join(", ")}, ${OVERFLOW_COLUMN} as g_overflow,
         cb_blank_row(coalesce(${allCells.join(", ")}), ${glued}) as is_blank,
         -- One cheap look per row, so the per-cell shape checks run only on rows that may fail them.
-        contains(${glued}, '#') or strlen(${glued}) > ${MAX_CELL_CHARS} as is_suspect
+        contains(${glued}, '#') or strlen(${glued}) > ${MAX_CELL_CHARS} as is_suspect,
+        ${isPlain} as is_plain
       from ${text.table}
     ),
     normed as (select *, ${normed.join(", ")} from given where not is_blank),

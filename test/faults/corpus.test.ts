@@ -209,6 +209,16 @@ export const kinds: Record<string, Kind> = {
       [{ action: "cell", column: "score", value: "1e400", reason: "「考核总分」应为数字：1e400，已置空", score: null }],
     ],
   },
+  // A row of plain numbers is read by one look at its cells glued with this character between them
+  // (validate.ts): one inside a cell must not make the row look plain.
+  "a unit separator (U+001F) inside a number cell: unreadable, emptied": {
+    files: () => withRows("appraisals", appraisal("T1", 2021, { score: "85\u001f", attitude: "40" }) as (string | number)[]),
+    status: 0, counts: ["appraisals.csv", 3, 3, 0],
+    query: [
+      `select r."column", r.reason, a.score, a.attitude from raw_rejects as r inner join raw_appraisals as a on a.row_number = r.row_number`,
+      [{ column: "score", reason: "「考核总分」应为数字：85\u001f，已置空", score: null, attitude: 40 }],
+    ],
+  },
   "an Excel error in an optional cell of a workbook: emptied, the row loads": {
     files: async () => county({ "appraisals.xlsx": await workbook([header("appraisals") as string[], appraisal("T1", 2021, { base_allowance: { error: "#N/A" } })]) }),
     status: 0, counts: ["appraisals.xlsx", 1, 1, 0],
