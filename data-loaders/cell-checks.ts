@@ -68,7 +68,7 @@ export function plainTypedExpression(column: ColumnSpec): string {
     case "number":
       return `try_cast(${text} as double)`;
     case "date":
-      return `case when ${text} >= '1900' then try_cast(${text} as date) end`;
+      return `cb_date_from_iso(${text})`;
     default:
       throw new Error(`contract column ${column.name} has no plain form`);
   }
