@@ -57,10 +57,14 @@ export function workTableSql(spec: FileSpec, text: TextTable, source: SourceFile
   // A row whose numbers and dates are all plain (plainForm) or empty is typed by casts alone: one
   // look at those cells glued together, instead of normalising and reading each of them. chr(31)
   // goes between them; no plain form holds it, so a cell holding one cannot shift the others.
-  const plain = spec.columns.filter((column) => cellOf(column) !== undefined && plainForm(column, text.date1904) !== null);
-  const plainPattern = plain.map((column) => `(${plainForm(column, text.date1904)})?`).join("\u001f");
-  const isPlain = plain.length === 0 ? "false" : `regexp_full_match(concat(${plain.map(cellOf).join(", chr(31), ")}), ${sqlString(plainPattern)})`;
-  const plainNames = new Set(plain.map((column) => column.name));
+  const plain = spec.columns.flatMap((column) => {
+    const cell = cellOf(column);
+    const form = plainForm(column, text.date1904);
+    return cell !== undefined && form !== null ? [{ name: column.name, cell, form }] : [];
+  });
+  const plainPattern = plain.map(({ form }) => `(${form})?`).join("\u001f");
+  const isPlain = plain.length === 0 ? "false" : `regexp_full_match(concat(${plain.map(({ cell }) => cell).join(", chr(31), ")}), ${sqlString(plainPattern)})`;
+  const plainNames = new Set(plain.map(({ name }) => name));
   // The normalised text of a plain cell is the cell (an empty one is no text: null).
   const normed = spec.columns.map((column) => {
     const g = `"g_${column.name}"`;

@@ -15,6 +15,7 @@ import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/pro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { shownFingerprint } from "../../../data-loaders/fingerprint.ts";
+import { audienceText } from "../../../src/site/audience.ts";
 import { sampleCounty } from "../../../src/site/build.ts";
 import { withBuildLock } from "../../../src/site/lock.ts";
 import { openDatabase, queryJson } from "../../../src/warehouse/duckdb.ts";
@@ -59,7 +60,7 @@ export interface Site {
 /** Builds one audience's site from the hostile sample; `run` names the test run (the copy is written once per run). */
 export async function buildTestSite(audience: Audience, run: string): Promise<Site> {
   const source = await hostileSample(run);
-  const audienceFlag = audience === "school" ? `school:${source.schoolId}` : audience;
+  const audienceFlag = audienceText(audience === "school" ? { kind: "school", schoolId: source.schoolId } : { kind: audience });
   const dir = join(work, `dist-${audience}`);
   const log: string[] = [];
   const listener = await listen();
