@@ -86,12 +86,13 @@ deferral_schools as (
     select years_in_school.evaluation_id, years_in_school.staff_id,
         attachments.school_id, any_value(schools.is_rural) as is_rural, any_value(rules.defer_years_each) as years_each,
         sum(decimal_years(attachments.attachment_start,
-            least(cast(attachments.attachment_end_or_open + 1 as date), years_in_school.records_date))) as years_there,
+            least(cast(attachments.attachment_end_or_open + 1 as date), evaluations.records_date))) as years_there,
     from years_in_school
+    inner join evaluations using (evaluation_id)
     inner join rules using (evaluation_id)
     inner join attachments
         on attachments.staff_id = years_in_school.staff_id and attachments.school_id <> years_in_school.school_id
-        and attachments.attachment_start < years_in_school.records_date
+        and attachments.attachment_start < evaluations.records_date
     left join schools on schools.school_id = attachments.school_id
     where rules.defer_enabled
     group by years_in_school.evaluation_id, years_in_school.staff_id, attachments.school_id
@@ -111,11 +112,12 @@ serving as (
     -- it is not over by years_counted_to (the rotation plan does not propose them before it)
     select years_in_school.evaluation_id, years_in_school.staff_id, max(service.serve_until) as serving_until,
     from years_in_school
+    inner join evaluations using (evaluation_id)
     inner join service
         on service.staff_id = years_in_school.staff_id and service.to_school_id = years_in_school.school_id
-        and service.start_date <= years_in_school.records_date
-        and (service.left_on is null or service.left_on >= years_in_school.records_date)
-        and service.serve_until >= years_in_school.years_counted_to
+        and service.start_date <= evaluations.records_date
+        and (service.left_on is null or service.left_on >= evaluations.records_date)
+        and service.serve_until >= evaluations.years_counted_to
     group by all
 ),
 
@@ -147,9 +149,12 @@ held as (
 
 final as (
     -- a hold only matters where the rule makes the person due; cadre_tenure applies the same
-    -- hold to the post rotation of middle cadres (ROT-MC6), so it is kept for everyone
+    -- hold to the post rotation of middle cadres (ROT-MC6), so it is kept for everyone. The
+    -- policy's numbers are one per evaluation: readers that cite them join int_rotation_rules,
+    -- rather than this table carrying ten copies of them on each of millions of rows
     select
-        *,
+        * exclude (years_counted_to, t9_years, p3_years, p3_margin_years, ret_enabled, ret_years,
+            defer_enabled, defer_other_schools, defer_years_each, defer_rural_years, defer_unless_years),
         coalesce(is_due_by_rule and hold_rule_id is not null, false) as is_exempt,
         coalesce(is_due_by_rule and hold_rule_id is null, false) as is_due,
         barred_failed_year is not null as is_barred,

@@ -6,11 +6,13 @@ with eligibility as (
     select * from int_rotation_eligibility
     where is_as_of or outlook_year = (select round_year_of(as_of) + 1 from run_params)
 ),
+rules as (select * from int_rotation_rules),
 params as (select * from run_params),
 
 explained as (
     select
         eligibility.*,
+        rules.* exclude (evaluation_id),
         case when base_rule_id = 'ROT-T9' then
             '在本校连续任教' || years_text(years_in_school) || '年'
             || '（' || case when years_in_school >= t9_years then '≥' else '<' end || number_text(t9_years) || '年'
@@ -37,6 +39,7 @@ explained as (
                 || '，在本校未满' || number_text(defer_unless_years) || '年'
         end as hold_text,
     from eligibility
+    inner join rules using (evaluation_id)
     cross join params
     cross join lateral (select policy_number('APT-TERM', 'term_years', params.as_of) as term_years) as terms
 ),

@@ -112,8 +112,10 @@ years_away as (
 ),
 
 final as (
+    -- the evaluation's own dates stay in int_evaluation_dates: copied here they were four columns
+    -- of millions of rows at a province's size, for readers that join the evaluation anyway
     select
-        people_evaluated.*,
+        people_evaluated.* exclude (records_date, evaluation_date, years_counted_to, school_year),
         coalesce(years_away.away_years, 0) as away_years,
         greatest(0, decimal_years(people_evaluated.attachment_start, people_evaluated.years_counted_to)
             - coalesce(years_away.away_years, 0)) as years_in_school,

@@ -8,7 +8,12 @@ appointments as (select * from stg_appointments),
 staff as (select * from stg_staff),
 spells as (select * from int_cadre_spells),
 years_in_school as (select * from int_years_in_school where is_as_of),
-eligibility as (select * from int_rotation_eligibility where is_as_of),
+eligibility as (
+    select int_rotation_eligibility.*, int_rotation_rules.p3_years, int_rotation_rules.p3_margin_years
+    from int_rotation_eligibility
+    inner join int_rotation_rules using (evaluation_id)
+    where int_rotation_eligibility.is_as_of
+),
 
 rules as (
     select
