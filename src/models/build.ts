@@ -9,7 +9,7 @@ import type { Policy } from "../policy/load.ts";
 import { loadPolicyTables } from "../policy/tables.ts";
 import { outOfMemory, type Database } from "../warehouse/duckdb.ts";
 import { runDataTests, testsFor, type DataTest } from "./data-tests.ts";
-import { macrosFile, modelFiles, sqlDir, viewModels } from "./models.ts";
+import { lastReaders, macrosFile, modelFiles, sqlDir, viewModels } from "./models.ts";
 import { loadReferenceTables } from "./reference.ts";
 
 export interface RunParameters {
@@ -19,6 +19,13 @@ export interface RunParameters {
   outlookYears: number;
   /** Build only these models (a dependency closure, modelsNeededFor); all of them when absent. */
   only?: ReadonlySet<string>;
+  /**
+   * The models the caller reads once the build is done. When given, every other model's table is
+   * dropped as soon as the last model that reads it (its SQL or its data tests) is built: at a
+   * province's size the intermediate tables are gigabytes, which the memory limit otherwise
+   * spills to disk and reads back while the later models run. All are kept when absent.
+   */
+  keep?: ReadonlySet<string>;
 }
 
 interface ModelSource {
@@ -57,17 +64,36 @@ export async function buildModelsInto(
   await loadPolicyTables(db, policy);
   await loadReferenceTables(db);
   await db.connection.run(await (macros ??= readFile(join(sqlDir, macrosFile), "utf8")));
-  for (const model of modelFiles) {
-    if (params.only && !params.only.has(model.name)) continue;
-    const { sql, tests } = await modelSource(model.layer, model.name);
+  const built = modelFiles.filter((model) => !params.only || params.only.has(model.name));
+  const sources = new Map(await Promise.all(built.map(async (model) => [model.name, await modelSource(model.layer, model.name)] as const)));
+  const droppedAfter = params.keep ? dropSchedule(built.map((model) => model.name), sources, params.keep) : new Map<string, string[]>();
+  for (const model of built) {
+    const { sql, tests } = sources.get(model.name)!;
     const started = performance.now();
     try {
       await db.connection.run(`create ${viewModels.has(model.name) ? "view" : "table"} ${model.name} as ${sql}`);
     } catch (error) {
       throw outOfMemory(error) ?? new Error(`model ${model.layer}/${model.name}.sql failed: ${(error as Error).message}`);
     }
-    const built = performance.now();
+    const finished = performance.now();
     await runDataTests(db, model.name, tests);
-    log(`  ${model.layer}/${model.name}: built in ${Math.round(built - started)} ms, ${tests.length} data tests in ${Math.round(performance.now() - built)} ms`);
+    log(`  ${model.layer}/${model.name}: built in ${Math.round(finished - started)} ms, ${tests.length} data tests in ${Math.round(performance.now() - finished)} ms`);
+    for (const name of droppedAfter.get(model.name) ?? []) await db.connection.run(`drop table ${name}`);
   }
+}
+
+/**
+ * For each model, the tables to drop once it is built: every model not kept goes after the last
+ * model that reads it (its SQL or its data tests), or after itself when none does.
+ */
+function dropSchedule(order: readonly string[], sources: ReadonlyMap<string, ModelSource>, keep: ReadonlySet<string>): Map<string, string[]> {
+  const texts = new Map([...sources].map(([name, { sql, tests }]) => [name, [sql, ...tests.map((test) => test.sql)].join("\n")]));
+  const readers = lastReaders(texts, order);
+  const schedule = new Map<string, string[]>();
+  for (const name of order) {
+    if (keep.has(name) || viewModels.has(name)) continue;
+    const after = readers.get(name) ?? name;
+    schedule.set(after, [...(schedule.get(after) ?? []), name]);
+  }
+  return schedule;
 }

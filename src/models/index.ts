@@ -25,7 +25,10 @@ export interface ModelOptions {
   policyPath?: string;
   horizonMonths?: number /* default 36 */;
   outlookYears?: number /* default 5 */;
-  /** Build only what these marts need (the plan, the outlook); every model when absent. */
+  /**
+   * Build only what these marts need (the plan, the outlook), and keep only them: the returned
+   * database then holds these marts (and the run and policy tables). Every model when absent.
+   */
   only?: readonly string[];
 }
 
@@ -60,7 +63,7 @@ export async function buildMarts(options: ModelOptions, log?: (line: string) => 
       asOf: options.asOf,
       horizonMonths: options.horizonMonths ?? defaultHorizonMonths,
       outlookYears: options.outlookYears ?? defaultOutlookYears,
-      ...(options.only ? { only: modelsNeededFor(options.only) } : {}),
+      ...(options.only ? { only: modelsNeededFor(options.only), keep: new Set(options.only) } : {}),
     }, log);
     await db.connection.run(`set search_path = 'memory.main'`);
     for (const name of viewModels) await db.connection.run(`drop view if exists ${name}`);

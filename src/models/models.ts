@@ -117,8 +117,12 @@ export const modelFiles: readonly ModelFile[] = [
   ...outlookNames.map((name) => ({ name, layer: "marts" as const })),
 ];
 
-/** Whether SQL text names a table, comments aside. */
-const mentions = (text: string, name: string) => new RegExp(`\\b${name}\\b`).test(text.replace(/--.*$/gm, ""));
+/**
+ * Whether SQL text names a table, comments and string literals aside (stg_appointments compares
+ * a post with 'awaiting_post', which is not a read of the awaiting_post mart).
+ */
+const mentions = (text: string, name: string) =>
+  new RegExp(`\\b${name}\\b`).test(text.replace(/--.*$/gm, "").replace(/'(?:[^']|'')*'/g, "''"));
 
 /** Pure: names → the names each model's text mentions, then everything reachable from roots. */
 export function dependencyClosure(texts: ReadonlyMap<string, string>, roots: readonly string[]): Set<string> {
@@ -131,6 +135,19 @@ export function dependencyClosure(texts: ReadonlyMap<string, string>, roots: rea
   };
   roots.forEach(visit);
   return needed;
+}
+
+/**
+ * Pure: for each model of `order` that a later one reads (names in its text), the last such
+ * reader. A model nobody after it reads is absent.
+ */
+export function lastReaders(texts: ReadonlyMap<string, string>, order: readonly string[]): Map<string, string> {
+  const last = new Map<string, string>();
+  order.forEach((reader, position) => {
+    const text = texts.get(reader) ?? "";
+    for (const name of order.slice(0, position)) if (mentions(text, name)) last.set(name, reader);
+  });
+  return last;
 }
 
 /**

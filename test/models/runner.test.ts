@@ -8,7 +8,7 @@ import { parse } from "yaml";
 import { DataTestError } from "../../src/errors.ts";
 import { genericTestQueries, runDataTests, type GenericTests } from "../../src/models/data-tests.ts";
 import { buildMarts, martNames, runModels } from "../../src/models/index.ts";
-import { modelFiles, sqlDir, viewModels } from "../../src/models/models.ts";
+import { lastReaders, modelFiles, sqlDir, viewModels } from "../../src/models/models.ts";
 import { defaultPolicyPath } from "../../src/policy/load.ts";
 import { warehouseDdl } from "../../src/warehouse/schema.ts";
 import { openDatabase, queryJson } from "../../src/warehouse/duckdb.ts";
@@ -78,6 +78,32 @@ describe("runModels", () => {
     } finally {
       db.close();
     }
+  });
+
+  it("a build for named marts holds those and drops each other model once its last reader is built", async () => {
+    const lines: string[] = [];
+    const db = await buildMarts({ warehouse, asOf: "2026-09-01", only: ["rotation_due"] }, (line) => lines.push(line));
+    try {
+      const tables = (await queryJson(db.connection, "select table_name from information_schema.tables")).map((row) => String(row.table_name));
+      expect(tables.filter((name) => modelFiles.some((model) => model.name === name))).toEqual(["rotation_due"]);
+      expect(tables).toContain("run_params");
+      // the intermediate models it reads were built (and tested) before they went
+      expect(lines.some((line) => line.includes("intermediate/int_rotation_eligibility: built"))).toBe(true);
+      const [row] = await queryJson(db.connection, "select due from rotation_due where staff_id = 'T1'");
+      expect(row!.due).toBe(true);
+    } finally {
+      db.close();
+    }
+  });
+
+  it("finds each model's last reader among the later ones, comments and string literals ignored", () => {
+    const texts = new Map([
+      ["stg_a", "select * from raw_a"],
+      ["int_b", "select * from stg_a -- not int_c"],
+      ["int_c", "select * from stg_a"],
+      ["mart", "select * from int_b where kind <> 'int_c'\n-- select * from int_c\nselect 1 from stg_a_wider"],
+    ]);
+    expect(lastReaders(texts, ["stg_a", "int_b", "int_c", "mart"])).toEqual(new Map([["stg_a", "int_c"], ["int_b", "mart"]]));
   });
 
   it("a missing warehouse is an input error that says what to run", async () => {
