@@ -56,31 +56,30 @@ segment_facts as (
 ),
 
 people_evaluated as (
+    -- each segment meets the evaluations whose records date falls in it through the short list
+    -- of those dates, filtered per segment and then joined by equality: a range join of the
+    -- millions of segments with the evaluations sorted them all, most of this model's time
     select evaluations.evaluation_id, evaluations.records_date, evaluations.evaluation_date, evaluations.years_counted_to,
-        evaluations.school_year, evaluations.is_as_of, segment_facts.staff_id, segment_facts.school_id,
-        segment_facts.appointment_id, segment_facts.attachment_start, segment_facts.leader_spell_start,
-    from evaluations
-    inner join segment_facts
-        on segment_facts.segment_start <= evaluations.records_date and segment_facts.segment_end_or_open >= evaluations.records_date
+        evaluations.school_year, evaluations.is_as_of, segment_dates.staff_id, segment_dates.school_id,
+        segment_dates.appointment_id, segment_dates.attachment_start, segment_dates.leader_spell_start,
+    from (
+        select segment_facts.*,
+            unnest(list_filter(dates.records_dates, day -> day between segment_facts.segment_start and segment_facts.segment_end_or_open)) as records_date,
+        from segment_facts
+        cross join (select list(distinct records_date) as records_dates from evaluations) as dates
+    ) as segment_dates
+    inner join evaluations on evaluations.records_date = segment_dates.records_date
+    left join bounds on bounds.evaluation_id = evaluations.evaluation_id
     where evaluations.is_everyone_judged
-    union all
-    select evaluations.evaluation_id, evaluations.records_date, evaluations.evaluation_date, evaluations.years_counted_to,
-        evaluations.school_year, evaluations.is_as_of, segment_facts.staff_id, segment_facts.school_id,
-        segment_facts.appointment_id, segment_facts.attachment_start, segment_facts.leader_spell_start,
-    from evaluations
-    inner join bounds using (evaluation_id)
-    inner join segment_facts
-        on segment_facts.segment_start <= evaluations.records_date
-        and segment_facts.segment_end_or_open >= evaluations.records_date
-        and case when segment_facts.post_group = 'leader'
-            then (bounds.is_p3_unbounded or segment_facts.leader_spell_start <= bounds.p3_latest_start)
-                and (bounds.is_margin_unbounded or segment_facts.retirement_date >= bounds.p3_earliest_retirement)
-            else (bounds.is_t9_unbounded or segment_facts.attachment_start <= bounds.t9_latest_start)
-                and segment_facts.birth_date >= case when segment_facts.gender = 'M'
-                    then bounds.t9_earliest_birth_male else bounds.t9_earliest_birth_female end
-        end
-    -- rotation applies to 在编 teachers and cadres only
-    where segment_facts.is_tenured and segment_facts.post_group in ('leader', 'middle', 'teacher')
+        -- rotation applies to 在编 teachers and cadres only
+        or (segment_dates.is_tenured and segment_dates.post_group in ('leader', 'middle', 'teacher')
+            and case when segment_dates.post_group = 'leader'
+                then (bounds.is_p3_unbounded or segment_dates.leader_spell_start <= bounds.p3_latest_start)
+                    and (bounds.is_margin_unbounded or segment_dates.retirement_date >= bounds.p3_earliest_retirement)
+                else (bounds.is_t9_unbounded or segment_dates.attachment_start <= bounds.t9_latest_start)
+                    and segment_dates.birth_date >= case when segment_dates.gender = 'M'
+                        then bounds.t9_earliest_birth_male else bounds.t9_earliest_birth_female end
+            end)
 ),
 
 years_away as (
