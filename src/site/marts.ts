@@ -22,9 +22,8 @@ export interface SnapshotOptions {
  * What the pages read from the models: the contract's tables, the site's own marts, the outlook,
  * two staging tables, and the coming round's draft plan with what it was drafted from.
  */
-export const siteTables = [
-  ...martNames, ...siteMartNames, ...outlookNames, "stg_staff", "stg_schools", ...planInputNames, "rotation_plan", "plan_checks", "plan_unplaced",
-] as const;
+const modelTables = [...martNames, ...siteMartNames, ...outlookNames, "stg_staff", "stg_schools", ...planInputNames] as const;
+export const siteTables = [...modelTables, "rotation_plan", "plan_checks", "plan_unplaced"] as const;
 
 /**
  * What the pages read from the warehouse itself: the load bookkeeping, and names. The models
@@ -42,6 +41,8 @@ export async function snapshotMarts(options: SnapshotOptions): Promise<string[]>
   const marts = await buildMarts({
     warehouse: options.warehouse,
     asOf: options.asOf,
+    // the intermediate tables go once read: the build holds what the pages and the plan read
+    only: modelTables,
     ...(options.policyPath ? { policyPath: options.policyPath } : {}),
     ...(options.horizonMonths ? { horizonMonths: options.horizonMonths } : {}),
   });
