@@ -26,8 +26,8 @@ export interface ModelOptions {
   horizonMonths?: number /* default 36 */;
   outlookYears?: number /* default 5 */;
   /**
-   * Build only what these marts need (the plan, the outlook), and keep only them: the returned
-   * database then holds these marts (and the run and policy tables). Every model when absent.
+   * Build only what these models need (the plan, the outlook, the site), and keep only them: the
+   * returned database then holds these (and the run and policy tables). Every model when absent.
    */
   only?: readonly string[];
 }
