@@ -118,20 +118,23 @@ export const modelFiles: readonly ModelFile[] = [
 ];
 
 /**
- * Whether SQL text names a table, comments and string literals aside (stg_appointments compares
- * a post with 'awaiting_post', which is not a read of the awaiting_post mart).
+ * SQL text as far as it names tables: comments and string literals blanked (stg_appointments
+ * compares a post with 'awaiting_post', which is not a read of the awaiting_post mart). Done once
+ * per text: the names are then looked for in it once per model.
  */
-const mentions = (text: string, name: string) =>
-  new RegExp(`\\b${name}\\b`).test(text.replace(/--.*$/gm, "").replace(/'(?:[^']|'')*'/g, "''"));
+const codeOf = (text: string): string => text.replace(/--.*$/gm, "").replace(/'(?:[^']|'')*'/g, "''");
+const mentions = (code: string, name: string) => new RegExp(`\\b${name}\\b`).test(code);
+const codeOfEach = (texts: ReadonlyMap<string, string>) => new Map([...texts].map(([name, text]) => [name, codeOf(text)]));
 
 /** Pure: names → the names each model's text mentions, then everything reachable from roots. */
 export function dependencyClosure(texts: ReadonlyMap<string, string>, roots: readonly string[]): Set<string> {
+  const code = codeOfEach(texts);
   const needed = new Set<string>();
   const visit = (name: string) => {
     if (needed.has(name)) return;
     needed.add(name);
-    const text = texts.get(name) ?? "";
-    for (const other of texts.keys()) if (other !== name && mentions(text, other)) visit(other);
+    const text = code.get(name) ?? "";
+    for (const other of code.keys()) if (other !== name && mentions(text, other)) visit(other);
   };
   roots.forEach(visit);
   return needed;
@@ -142,23 +145,29 @@ export function dependencyClosure(texts: ReadonlyMap<string, string>, roots: rea
  * reader. A model nobody after it reads is absent.
  */
 export function lastReaders(texts: ReadonlyMap<string, string>, order: readonly string[]): Map<string, string> {
+  const code = codeOfEach(texts);
   const last = new Map<string, string>();
   order.forEach((reader, position) => {
-    const text = texts.get(reader) ?? "";
+    const text = code.get(reader) ?? "";
     for (const name of order.slice(0, position)) if (mentions(text, name)) last.set(name, reader);
   });
   return last;
 }
+
+/** Every model file's text, read once per process: the model tests ask for closures hundreds of times. */
+let modelTexts: Map<string, string> | undefined;
 
 /**
  * The models the given ones need, read from the SQL itself (a model depends on every other model
  * whose name it mentions): a command that reads a few marts (the plan, the outlook) builds only those.
  */
 export function modelsNeededFor(roots: readonly string[]): Set<string> {
-  const texts = new Map(modelFiles.map((model) => [model.name, readFileSync(join(sqlDir, model.layer, `${model.name}.sql`), "utf8")]));
-  return dependencyClosure(texts, roots);
+  modelTexts ??= new Map(modelFiles.map((model) => [model.name, readFileSync(join(sqlDir, model.layer, `${model.name}.sql`), "utf8")]));
+  return dependencyClosure(modelTexts, roots);
 }
 
 /** The models a query needs: those it names, and what they read. */
-export const modelsReadBy = (sql: string): Set<string> =>
-  modelsNeededFor(modelFiles.map((model) => model.name).filter((name) => mentions(sql, name)));
+export function modelsReadBy(sql: string): Set<string> {
+  const code = codeOf(sql);
+  return modelsNeededFor(modelFiles.map((model) => model.name).filter((name) => mentions(code, name)));
+}
