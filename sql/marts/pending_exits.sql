@@ -72,6 +72,13 @@ probation_ends as (
     qualify row_number() over (partition by staff_id order by coalesce(probation_end, default_probation_end), appointment_id) = 1
 ),
 
+first_at_school as (
+    -- each person's first record at each school: the earliest start, ties to the lower record id
+    select staff_id, school_id, arg_min(appointment_id, day_then_id(start_date, appointment_id)) as appointment_id
+    from all_records
+    group by staff_id, school_id
+),
+
 trials as (
     -- the first record of each person at each school starts a trial there when it came by
     -- 新进 or 调入; only the school they are still in post at is listed
@@ -79,11 +86,9 @@ trials as (
         first_records.start_date as trial_start,
         policy_number('APT-TRIAL', 'trial_years', first_records.start_date) as trial_years,
         add_policy_years(first_records.start_date, policy_number('APT-TRIAL', 'trial_years', first_records.start_date)) - 1 as trial_end,
-    from (
-        select * from all_records
-        qualify row_number() over (partition by staff_id, school_id order by start_date, appointment_id) = 1
-    ) as first_records
-    inner join people on people.staff_id = first_records.staff_id and people.school_id = first_records.school_id
+    from people
+    inner join first_at_school on first_at_school.staff_id = people.staff_id and first_at_school.school_id = people.school_id
+    inner join all_records as first_records on first_records.appointment_id = first_at_school.appointment_id
     where first_records.starts_trial
 ),
 

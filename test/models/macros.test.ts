@@ -84,3 +84,28 @@ describe("exact shares (digest §0)", () => {
     expect(row!.flag).toBe(false);
   });
 });
+
+describe("day_then_id", () => {
+  it("orders as the day, then the id, does: the same pick as the window it replaces, days before 1970 included", async () => {
+    // days 1950–2030 in seven groups, two records a day, ids scattered so that a later day often has the lower id
+    const [result] = await queryJson(
+      db.connection,
+      `with days as (select unnest(range(date '1950-01-01', date '2031-01-01', interval 97 day))::date as day),
+       records as (select (day_number % 7) as grp, day, cast(((day_number * 7919) % 65521) * 2 + k as integer) as id
+         from (select row_number() over () as day_number, day from days), unnest([0, 1]) as ks(k)),
+       by_key as (select grp, arg_min(id, day_then_id(day, id)) as id, arg_min(day, day_then_id(day, id)) as day from records group by grp),
+       by_window as (select grp, id, day from records qualify row_number() over (partition by grp order by day, id) = 1)
+       select count(*)::integer as groups,
+              count(*) filter (where (by_key.day, by_key.id) is distinct from (by_window.day, by_window.id))::integer as different,
+              bool_and(by_key.day = date '1950-01-01' or by_key.grp <> 1) as first_day_kept
+       from by_key full join by_window using (grp)`,
+    );
+    expect(result).toEqual({ groups: 7, different: 0, first_day_kept: true });
+    const [order] = await queryJson(
+      db.connection,
+      `select day_then_id(date '1969-12-31', 2147483647) < day_then_id(date '1970-01-01', 1) as before_epoch,
+              day_then_id(date '2026-09-01', 1) < day_then_id(date '2026-09-01', 2) as id_breaks_tie`,
+    );
+    expect(order).toEqual({ before_epoch: true, id_breaks_tie: true });
+  });
+});
