@@ -26,6 +26,12 @@ export interface RunParameters {
    * spills to disk and reads back while the later models run. All are kept when absent.
    */
   keep?: ReadonlySet<string>;
+  /**
+   * With keep: each kept model is handed to release once the last model that reads it is built,
+   * and its table dropped after, so that a mart written out stops taking memory while the later
+   * models run (`cadreboard models` writes its CSV there). Kept to the end of the build when absent.
+   */
+  release?: (name: string, db: Database) => Promise<void>;
 }
 
 interface ModelSource {
@@ -66,7 +72,9 @@ export async function buildModelsInto(
   await db.connection.run(await (macros ??= readFile(join(sqlDir, macrosFile), "utf8")));
   const built = modelFiles.filter((model) => !params.only || params.only.has(model.name));
   const sources = new Map(await Promise.all(built.map(async (model) => [model.name, await modelSource(model.layer, model.name)] as const)));
-  const droppedAfter = params.keep ? dropSchedule(built.map((model) => model.name), sources, params.keep) : new Map<string, string[]>();
+  const droppedAfter = params.keep
+    ? dropSchedule(built.map((model) => model.name), sources, params.release ? new Set<string>() : params.keep)
+    : new Map<string, string[]>();
   for (const model of built) {
     const { sql, tests } = sources.get(model.name)!;
     const started = performance.now();
@@ -78,7 +86,10 @@ export async function buildModelsInto(
     const finished = performance.now();
     await runDataTests(db, model.name, tests);
     log(`  ${model.layer}/${model.name}: built in ${Math.round(finished - started)} ms, ${tests.length} data tests in ${Math.round(performance.now() - finished)} ms`);
-    for (const name of droppedAfter.get(model.name) ?? []) await db.connection.run(`drop table ${name}`);
+    for (const name of droppedAfter.get(model.name) ?? []) {
+      if (params.keep?.has(name)) await params.release?.(name, db);
+      await db.connection.run(`drop table ${name}`);
+    }
   }
 }
 

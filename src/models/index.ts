@@ -4,7 +4,7 @@
  * `cadreboard outlook`, which writes the contract's `outlook`).
  */
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import { InputError } from "../errors.ts";
 import { join } from "node:path";
 import { defaultPolicyPath, loadPolicy } from "../policy/load.ts";
@@ -30,6 +30,8 @@ export interface ModelOptions {
    * returned database then holds these (and the run and policy tables). Every model when absent.
    */
   only?: readonly string[];
+  /** With only: called for each of those once nothing later reads it; its table is dropped after (see RunParameters.release). */
+  release?: (name: string, db: Database) => Promise<void>;
 }
 
 export const defaultHorizonMonths = 36;
@@ -64,6 +66,7 @@ export async function buildMarts(options: ModelOptions, log?: (line: string) => 
       horizonMonths: options.horizonMonths ?? defaultHorizonMonths,
       outlookYears: options.outlookYears ?? defaultOutlookYears,
       ...(options.only ? { only: modelsNeededFor(options.only), keep: new Set(options.only) } : {}),
+      ...(options.release ? { release: options.release } : {}),
     }, log);
     await db.connection.run(`set search_path = 'memory.main'`);
     for (const name of viewModels) await db.connection.run(`drop view if exists ${name}`);
@@ -92,21 +95,32 @@ export async function runOutlook(options: WriteOptions): Promise<Written> {
 async function writeMarts(options: WriteOptions, names: readonly string[], what: string, done: string): Promise<Written> {
   const log = options.log ?? (() => {});
   const started = performance.now();
-  // per-model timings stay out of the command's output; pass a log to buildMarts to see them.
-  // Only the models the written tables need are built (the site's own marts are not).
-  const db = await buildMarts({ ...options, only: names });
+  // Each CSV is written as soon as nothing later reads its table, which is then dropped: at a
+  // province's size the marts take gigabytes the later models need. They go to a folder inside
+  // the output and move in only when every model and data test passed, so a failed run leaves
+  // the output folder as it was (or absent). Only the models the written tables need are built.
+  const created = await mkdir(options.outDir, { recursive: true });
+  const partial = await mkdtemp(join(options.outDir, ".partial-"));
+  const rows = new Map<string, number>();
+  let written = false;
   try {
-    await mkdir(options.outDir, { recursive: true });
+    const db = await buildMarts({
+      ...options,
+      only: names,
+      release: async (name, db) => void rows.set(name, await writeTableCsv(db, name, join(partial, `${name}.csv`))),
+    });
+    db.close();
     const tables: { name: string; rows: number; path: string }[] = [];
     for (const name of names) {
       const path = join(options.outDir, `${name}.csv`);
-      const rows = await writeTableCsv(db, name, path);
-      tables.push({ name, rows, path });
-      log(`${path}\t${rows} rows`);
+      await rename(join(partial, `${name}.csv`), path);
+      tables.push({ name, rows: rows.get(name)!, path });
+      log(`${path}\t${rows.get(name)} rows`);
     }
+    written = true;
     log(`${what} built in ${((performance.now() - started) / 1000).toFixed(1)} s（${done}）`);
     return { tables };
   } finally {
-    db.close();
+    await rm(!written && created ? created : partial, { recursive: true, force: true });
   }
 }

@@ -38,14 +38,25 @@ export const stagingModels = [
  */
 export const viewModels: ReadonlySet<string> = new Set(["stg_appraisals"]);
 
+/**
+ * The cadre models come before the rotation ones: the rotation chain's tables are the largest
+ * (4 M rows each at a province's size), and built first they would sit in memory, or spill to
+ * disk, while the cadre models run (at 1 M staff those then took 9.4 s instead of 7.7 s).
+ */
 export const intermediateModels = [
   "int_school_years",
   "int_evaluation_dates",
   "int_rotation_rules",
+  "int_cadre_spells",
+  "int_cadre_terms",
+  "int_merged_stretches",
+  "int_dismissal_protection",
+  "int_cadre_exit_tests",
+  "int_cadre_appointments",
+  "int_principal_conditions",
   "int_attachments_resolved",
   "int_post_segments",
   "int_people_on_dates",
-  "int_cadre_spells",
   "int_retirement_dates",
   "int_years_in_school",
   "int_exemptions_valid",
@@ -56,12 +67,6 @@ export const intermediateModels = [
   "int_rotation_targets",
   "int_rotation_moves",
   "int_rotation_counts",
-  "int_cadre_terms",
-  "int_merged_stretches",
-  "int_dismissal_protection",
-  "int_cadre_exit_tests",
-  "int_cadre_appointments",
-  "int_principal_conditions",
 ] as const;
 
 /** The contract tables `cadreboard models` writes (v2 adds cadre_establishment), in a stable order. */

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -94,6 +94,52 @@ describe("runModels", () => {
     } finally {
       db.close();
     }
+  });
+
+  it("with release, hands each named model over once nothing later reads it, then drops it", async () => {
+    const events: string[] = [];
+    const db = await buildMarts(
+      {
+        warehouse, asOf: "2026-09-01", only: ["int_rotation_explained", "rotation_due"],
+        release: async (name, db) => {
+          const [row] = await queryJson(db.connection, `select count(*)::integer as rows from ${name}`);
+          events.push(`released ${name} with ${row!.rows} rows`);
+        },
+      },
+      (line) => events.push(line.trim().split(":")[0]!),
+    );
+    try {
+      // rotation_due reads int_rotation_explained: both go once rotation_due is built and tested
+      expect(events.slice(events.indexOf("intermediate/int_rotation_explained"))).toEqual([
+        "intermediate/int_rotation_explained",
+        "marts/rotation_due",
+        "released int_rotation_explained with 4 rows",
+        "released rotation_due with 2 rows",
+      ]);
+      const tables = (await queryJson(db.connection, "select table_name from information_schema.tables")).map((row) => String(row.table_name));
+      expect(tables.filter((name) => modelFiles.some((model) => model.name === name))).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it("a failed run leaves the output folder as it was, and makes none that was missing", async () => {
+    const missing = join(dir, "never-written");
+    await expect(runModels({ warehouse, asOf: "2026-09-01", outDir: missing, policyPath: join(dir, "missing.yaml") })).rejects.toThrow(/missing\.yaml/);
+    expect(existsSync(missing)).toBe(false);
+
+    // a data test failing during the build, over a folder holding an earlier run's CSV
+    const broken = join(dir, "broken.duckdb");
+    await copyFile(warehouse, broken);
+    const db = await openDatabase(broken);
+    await db.connection.run("insert into raw_staff select * from raw_staff where staff_id = 'T1'");
+    db.close();
+    const out = join(dir, "earlier-run");
+    await mkdir(out);
+    await writeFile(join(out, "rotation_due.csv"), "an earlier run\n");
+    await expect(runModels({ warehouse: broken, asOf: "2026-09-01", outDir: out })).rejects.toBeInstanceOf(DataTestError);
+    expect(await readdir(out)).toEqual(["rotation_due.csv"]);
+    expect(await readFile(join(out, "rotation_due.csv"), "utf8")).toBe("an earlier run\n");
   });
 
   it("finds each model's last reader among the later ones, comments and string literals ignored", () => {
