@@ -98,7 +98,8 @@ async function writeMarts(options: WriteOptions, names: readonly string[], what:
   // Each CSV is written as soon as nothing later reads its table, which is then dropped: at a
   // province's size the marts take gigabytes the later models need. They go to a folder inside
   // the output and move in only when every model and data test passed, so a failed run leaves
-  // the output folder as it was (or absent). Only the models the written tables need are built.
+  // the output folder as it was (or absent). Only the models the written tables need are built;
+  // per-model timings stay out of the command's output (pass a log to buildMarts to see them).
   const created = await mkdir(options.outDir, { recursive: true });
   const partial = await mkdtemp(join(options.outDir, ".partial-"));
   const rows = new Map<string, number>();
