@@ -55,6 +55,16 @@ segment_facts as (
     left join retirement on retirement.staff_id = segments.staff_id
 ),
 
+evaluations_bounded as (
+    -- the bounds ride with their evaluation (a handful of rows) before meeting the millions of
+    -- segment dates: joined to those separately, the plan hung on DuckDB's estimate of the
+    -- unnested dates, and where that was off it built its hash table on the millions (9.2 M rows
+    -- at 1 M staff: 4.9 s for this model against 3.2 s)
+    select evaluations.*, bounds.* exclude (evaluation_id),
+    from evaluations
+    left join bounds using (evaluation_id)
+),
+
 people_evaluated as (
     -- each segment meets the evaluations whose records date falls in it through the short list
     -- of those dates, filtered per segment and then joined by equality: a range join of the
@@ -68,17 +78,16 @@ people_evaluated as (
         from segment_facts
         cross join (select list(distinct records_date) as records_dates from evaluations) as dates
     ) as segment_dates
-    inner join evaluations on evaluations.records_date = segment_dates.records_date
-    left join bounds on bounds.evaluation_id = evaluations.evaluation_id
+    inner join evaluations_bounded as evaluations on evaluations.records_date = segment_dates.records_date
     where evaluations.is_everyone_judged
         -- rotation applies to 在编 teachers and cadres only
         or (segment_dates.is_tenured and segment_dates.post_group in ('leader', 'middle', 'teacher')
             and case when segment_dates.post_group = 'leader'
-                then (bounds.is_p3_unbounded or segment_dates.leader_spell_start <= bounds.p3_latest_start)
-                    and (bounds.is_margin_unbounded or segment_dates.retirement_date >= bounds.p3_earliest_retirement)
-                else (bounds.is_t9_unbounded or segment_dates.attachment_start <= bounds.t9_latest_start)
+                then (evaluations.is_p3_unbounded or segment_dates.leader_spell_start <= evaluations.p3_latest_start)
+                    and (evaluations.is_margin_unbounded or segment_dates.retirement_date >= evaluations.p3_earliest_retirement)
+                else (evaluations.is_t9_unbounded or segment_dates.attachment_start <= evaluations.t9_latest_start)
                     and segment_dates.birth_date >= case when segment_dates.gender = 'M'
-                        then bounds.t9_earliest_birth_male else bounds.t9_earliest_birth_female end
+                        then evaluations.t9_earliest_birth_male else evaluations.t9_earliest_birth_female end
             end)
 ),
 
