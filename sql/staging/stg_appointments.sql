@@ -34,7 +34,6 @@ final as (
         visible.known_end_date as end_date,
         -- an open record reaches past any date a rule asks about
         coalesce(visible.known_end_date, 'infinity'::date) as end_date_or_open,
-        visible.method,
         visible."round" as hiring_round,
         -- how a hiring round ended for the record (digest §5): 未参聘, 竞聘, 落聘, 二次聘任, 直聘
         visible.method = 'not_participating' as is_not_participating,
